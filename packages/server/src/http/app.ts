@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Config } from '../config.js';
+import { CairnError } from '../errors/catalogue.js';
+import type { Store } from '../store/port.js';
+import { installAccessHook, requireAccessDeclarations } from './access-hook.js';
+import type { Clock } from './context.js';
+import { installErrorHandling } from './error-handler.js';
+import { createMetrics, installRequestMetrics, type Metrics } from './metrics.js';
+import { installOpenApi } from './openapi.js';
+import { registerRoutes } from './routes/index.js';
+
+export const cairnVersion = '0.1.0';
+
+export interface AppDependencies {
+  config: Config;
+  store: Store;
+  /** Pinned in tests; the wall clock otherwise. */
+  now?: Clock;
+  /** Secret the CLI uses to talk to this running server (see cli/server-link.ts). */
+  cliToken?: string;
+  /** false silences logs (tests); otherwise JSON logs at the configured level. */
+  logger?: boolean;
+}
+
+export type CairnApp = FastifyInstance & { metrics: Metrics };
+
+/** Assembles the HTTP app. Nothing here knows business rules: routes parse, call one domain function, serialise. */
+export async function buildApp(deps: AppDependencies): Promise<CairnApp> {
+  const { config, store } = deps;
+  const now = deps.now ?? (() => new Date());
+  const app = Fastify({
+    logger: deps.logger === false ? false : { level: config.logLevel },
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array' } },
+  }).withTypeProvider<TypeBoxTypeProvider>() as unknown as FastifyInstance;
+
+  const metrics = createMetrics();
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  installErrorHandling(app, config.bodyLimitBytes);
+  requireAccessDeclarations(app);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    max: config.rateLimitPerMinute,
+    timeWindow: 60_000,
+    // Probes and scrapers must never be throttled into reporting an outage.
+    allowList: (request) => ['/healthz', '/readyz', '/metrics'].includes(request.url),
+    errorResponseBuilder: (_request, context) =>
+      new CairnError('CAIRN_RATE_LIMITED', { retryAfter: Math.ceil(context.ttl / 1000) }),
+  });
+  installRequestMetrics(app, metrics);
+  installAccessHook(app, store, { adminToken: config.adminToken, cliToken: deps.cliToken }, now);
+  await installOpenApi(app, cairnVersion);
+  await registerRoutes(app, { config, store, now, metrics });
+
+  return Object.assign(app, { metrics });
+}

@@ -1,0 +1,72 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { CairnError } from '../errors/catalogue.js';
+
+interface ValidationIssue {
+  instancePath?: string;
+  message?: string;
+  params?: Record<string, unknown>;
+}
+
+/** Names the offending field the way a person reads it: `body.email`, `params.workspaceId`. */
+function describeValidation(context: string | undefined, issues: ValidationIssue[]) {
+  return issues.map((issue) => {
+    const missing = issue.params?.missingProperty;
+    const extra = issue.params?.additionalProperty;
+    const pointer = (issue.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.');
+    const leaf = typeof missing === 'string' ? missing : typeof extra === 'string' ? extra : '';
+    const field = [context ?? 'body', pointer, leaf].filter(Boolean).join('.');
+    const message =
+      typeof extra === 'string'
+        ? 'is not an accepted field'
+        : typeof missing === 'string'
+          ? 'is required'
+          : issue.message;
+    return { field, message: message ?? 'is invalid' };
+  });
+}
+
+/** Maps everything thrown anywhere in a request to the one error envelope. */
+export function toCairnError(error: FastifyError | CairnError | Error, requestId: string): CairnError {
+  if (error instanceof CairnError) return error;
+  const e = error as FastifyError & { validationContext?: string };
+  if (e.validation) {
+    const details = describeValidation(e.validationContext, e.validation as ValidationIssue[]);
+    const summary = details.map((d) => `${d.field} ${d.message}`).join('; ');
+    return new CairnError('CAIRN_VALIDATION_FAILED', { summary }, details);
+  }
+  switch (e.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new CairnError('CAIRN_PAYLOAD_TOO_LARGE', { limit: e.message.match(/\d+/)?.[0] ?? 'the' });
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new CairnError('CAIRN_UNSUPPORTED_MEDIA_TYPE', { contentType: 'of this request' });
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return new CairnError('CAIRN_MALFORMED_JSON', { reason: 'the body is empty.' });
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return new CairnError('CAIRN_MALFORMED_JSON', { reason: e.message });
+  }
+  if (e instanceof SyntaxError && e.statusCode === 400) {
+    return new CairnError('CAIRN_MALFORMED_JSON', { reason: e.message });
+  }
+  if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
+    return new CairnError('CAIRN_BAD_REQUEST', { reason: e.message });
+  }
+  return new CairnError('CAIRN_INTERNAL', { requestId });
+}
+
+export function installErrorHandling(app: FastifyInstance, bodyLimitBytes: number): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    let cairnError = toCairnError(error, request.id);
+    if (cairnError.code === 'CAIRN_PAYLOAD_TOO_LARGE') {
+      cairnError = new CairnError('CAIRN_PAYLOAD_TOO_LARGE', { limit: bodyLimitBytes });
+    }
+    if (cairnError.status >= 500) request.log.error({ err: error }, 'request failed');
+    else request.log.info({ code: cairnError.code }, cairnError.message);
+    reply.status(cairnError.status).send(cairnError.toEnvelope());
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0];
+    const cairnError = new CairnError('CAIRN_ROUTE_NOT_FOUND', { method: request.method, path });
+    reply.status(404).send(cairnError.toEnvelope());
+  });
+}

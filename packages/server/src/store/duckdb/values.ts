@@ -1,0 +1,27 @@
+import { DuckDBTimestampTZValue, DuckDBTimestampValue } from '@duckdb/node-api';
+
+export type Row = Record<string, unknown>;
+
+/** Turns DuckDB's JS values into the plain values the port promises (ISO strings, numbers). */
+export function plainValue(value: unknown): unknown {
+  if (value instanceof DuckDBTimestampTZValue || value instanceof DuckDBTimestampValue) {
+    return new Date(Number(value.micros / 1000n)).toISOString();
+  }
+  if (typeof value === 'bigint') {
+    return value <= BigInt(Number.MAX_SAFE_INTEGER) && value >= BigInt(Number.MIN_SAFE_INTEGER)
+      ? Number(value)
+      : value.toString();
+  }
+  return value;
+}
+
+export function plainRow(row: Row): Row {
+  const out: Row = {};
+  for (const [key, value] of Object.entries(row)) out[key] = plainValue(value);
+  return out;
+}
+
+export const str = (v: unknown): string => String(v);
+export const strOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+export const jsonObject = (v: unknown): Record<string, unknown> =>
+  typeof v === 'string' && v !== '' ? (JSON.parse(v) as Record<string, unknown>) : {};

@@ -1,0 +1,40 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { type Config, loadConfig } from '../config.js';
+import { buildApp, type CairnApp } from '../http/app.js';
+import { openDuckDbStore } from '../store/duckdb/store.js';
+import type { Store } from '../store/port.js';
+
+export const testAdminToken = 'test-admin-token-0123456789abcdef';
+
+export interface TestApp {
+  app: CairnApp;
+  store: Store;
+  config: Config;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+/** A real app on a real DuckDB file in a fresh temporary directory. */
+export async function startTestApp(env: Record<string, string> = {}, now?: () => Date): Promise<TestApp> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'cairn-test-'));
+  const config = loadConfig({ CAIRN_DATA_DIR: dataDir, CAIRN_ADMIN_TOKEN: testAdminToken, ...env });
+  const store = await openDuckDbStore(path.join(dataDir, 'cairn.duckdb'));
+  await store.migrate();
+  const app = await buildApp({ config, store, logger: false, ...(now ? { now } : {}) });
+  await app.ready();
+  return {
+    app,
+    store,
+    config,
+    dataDir,
+    async close() {
+      await app.close();
+      await store.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const adminHeaders = { authorization: `Bearer ${testAdminToken}` };
