@@ -1,1 +1,2 @@
-export {};
+export * from './channels.js';
+export * from './segment.js';

@@ -56,6 +56,30 @@ export const ConfigSchema = Type.Object({
     default: 'auto',
     description: 'Secure flag on cookies: auto sets it when the request arrived over HTTPS.',
   }),
+  CAIRN_IP_MODE: Type.Union([Type.Literal('truncate'), Type.Literal('keep'), Type.Literal('drop')], {
+    default: 'truncate',
+    description: 'How client IP addresses are stored: truncate (IPv4 /24, IPv6 /48), keep, or drop.',
+  }),
+  CAIRN_INGEST_RATE_LIMIT_PER_MINUTE: Type.Integer({
+    minimum: 1,
+    default: 120_000,
+    description: 'Ingestion requests per minute per write key (or per client without one) before 429.',
+  }),
+  CAIRN_INGEST_MAX_PENDING: Type.Integer({
+    minimum: 100,
+    default: 100_000,
+    description: 'Messages accepted but not yet committed; above it ingestion answers 503 + Retry-After.',
+  }),
+  CAIRN_DEDUPE_WINDOW_HOURS: Type.Integer({
+    minimum: 1,
+    default: 24,
+    description: 'How long a messageId is remembered for de-duplication.',
+  }),
+  CAIRN_DEDUPE_MAX_ENTRIES: Type.Integer({
+    minimum: 1000,
+    default: 2_000_000,
+    description: 'Upper bound on remembered messageIds (memory bound of the de-duplication window).',
+  }),
   CAIRN_TRUST_PROXY: Type.Boolean({
     default: false,
     description: 'Trust X-Forwarded-* headers (set when Cairn runs behind a reverse proxy).',
@@ -76,6 +100,11 @@ export interface Config {
   sessionTtlHours: number;
   cookieSecure: 'auto' | 'always' | 'never';
   trustProxy: boolean;
+  ipMode: 'truncate' | 'keep' | 'drop';
+  ingestRateLimitPerMinute: number;
+  ingestMaxPending: number;
+  dedupeWindowHours: number;
+  dedupeMaxEntries: number;
 }
 
 export class ConfigError extends Error {
@@ -115,6 +144,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionTtlHours: raw.CAIRN_SESSION_TTL_HOURS,
     cookieSecure: raw.CAIRN_COOKIE_SECURE,
     trustProxy: raw.CAIRN_TRUST_PROXY,
+    ipMode: raw.CAIRN_IP_MODE,
+    ingestRateLimitPerMinute: raw.CAIRN_INGEST_RATE_LIMIT_PER_MINUTE,
+    ingestMaxPending: raw.CAIRN_INGEST_MAX_PENDING,
+    dedupeWindowHours: raw.CAIRN_DEDUPE_WINDOW_HOURS,
+    dedupeMaxEntries: raw.CAIRN_DEDUPE_MAX_ENTRIES,
   };
 }
 

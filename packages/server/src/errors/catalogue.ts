@@ -23,6 +23,17 @@ export const errorCatalogue = {
     status: 403,
     message: 'The X-CSRF-Token header is missing or does not match this session.',
   },
+  CAIRN_INVALID_WRITE_KEY: {
+    status: 401,
+    message:
+      'The write key is missing, unknown or revoked: send it as the Basic-auth user name or as writeKey.',
+  },
+  CAIRN_INVALID_MESSAGE: { status: 400, message: 'Message {index} was rejected: {reason}.' },
+  CAIRN_MESSAGE_TOO_LARGE: { status: 400, message: 'The message is larger than {limit} bytes.' },
+  CAIRN_BATCH_TOO_LARGE: {
+    status: 400,
+    message: 'The batch is larger than {limit} bytes; send fewer messages per request.',
+  },
   CAIRN_CONFLICT: { status: 409, message: '{reason}' },
   CAIRN_SETUP_ALREADY_DONE: { status: 409, message: 'Cairn is already set up: sign in instead.' },
   CAIRN_RATE_LIMITED: { status: 429, message: 'Too many requests: retry after {retryAfter} seconds.' },

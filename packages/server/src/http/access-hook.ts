@@ -4,7 +4,7 @@ import { authenticate, type OperatorSecrets } from '../domains/access/authentica
 import { constantTimeEqual } from '../domains/access/secrets.js';
 import { CairnError, forbidden } from '../errors/catalogue.js';
 import type { Store } from '../store/port.js';
-import type { Clock, RouteAccess } from './context.js';
+import type { Clock, DeclaredRoute, RouteAccess } from './context.js';
 
 export const sessionCookieName = 'cairn_session';
 export const csrfHeaderName = 'x-csrf-token';
@@ -16,13 +16,18 @@ function bearerOf(request: FastifyRequest): string | undefined {
   return match?.[1];
 }
 
-/** Refuses to register a route that does not say who may call it. */
+/** Refuses to register a route that does not say who may call it, and records the rule of every route. */
 export function requireAccessDeclarations(app: FastifyInstance): void {
+  const declared: DeclaredRoute[] = [];
+  app.decorate('declaredRoutes', declared);
   app.addHook('onRoute', (route) => {
-    if (route.method === 'HEAD' || route.url.startsWith('/api/docs')) return;
-    if (!route.config?.access) {
+    // HEAD mirrors GET; OPTIONS are CORS preflights answered by @fastify/cors and reveal nothing.
+    if (route.method === 'HEAD' || route.method === 'OPTIONS' || route.url.startsWith('/api/docs')) return;
+    const access = route.config?.access;
+    if (!access) {
       throw new Error(`Route ${String(route.method)} ${route.url} declares no access rule (config.access).`);
     }
+    for (const method of [route.method].flat()) declared.push({ method, url: route.url, access });
   });
 }
 
@@ -54,7 +59,7 @@ export function installAccessHook(
   app.addHook('onRequest', async (request) => {
     request.actor = anonymous;
     const access = request.routeOptions.config?.access;
-    if (!access) return; // unmatched routes reach the not-found handler
+    if (!access || access.kind === 'write-key') return; // unmatched routes reach the not-found handler
     const auth = await authenticate(
       store,
       operator,

@@ -5,6 +5,8 @@ import rateLimit from '@fastify/rate-limit';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
+import { Ingestor } from '../domains/collect/ingestor.js';
+import { WriteKeyResolver } from '../domains/collect/write-key-resolver.js';
 import { CairnError } from '../errors/catalogue.js';
 import type { Store } from '../store/port.js';
 import { installAccessHook, requireAccessDeclarations } from './access-hook.js';
@@ -27,7 +29,7 @@ export interface AppDependencies {
   logger?: boolean;
 }
 
-export type CairnApp = FastifyInstance & { metrics: Metrics };
+export type CairnApp = FastifyInstance & { metrics: Metrics; ingestor: Ingestor };
 
 /** Assembles the HTTP app. Nothing here knows business rules: routes parse, call one domain function, serialise. */
 export async function buildApp(deps: AppDependencies): Promise<CairnApp> {
@@ -61,6 +63,9 @@ export async function buildApp(deps: AppDependencies): Promise<CairnApp> {
         frameAncestors: ["'none'"],
         baseUri: ["'self'"],
         formAction: ["'self'"],
+        // Helmet's default upgrade-insecure-requests rewrites the dashboard's own script and style URLs to https,
+        // which breaks it on plain HTTP at any address but localhost (e.g. http://cairn.intranet:3000).
+        upgradeInsecureRequests: null,
       },
     },
   });
@@ -76,7 +81,23 @@ export async function buildApp(deps: AppDependencies): Promise<CairnApp> {
   installRequestMetrics(app, metrics);
   installAccessHook(app, store, { adminToken: config.adminToken, cliToken: deps.cliToken }, now);
   await installOpenApi(app, cairnVersion);
-  await registerRoutes(app, { config, store, now, metrics });
+  const ingestor = new Ingestor(
+    store,
+    {
+      ipMode: config.ipMode,
+      maxPendingMessages: config.ingestMaxPending,
+      maxBatchMessages: 20_000,
+      dedupeWindowHours: config.dedupeWindowHours,
+      dedupeMaxEntries: config.dedupeMaxEntries,
+    },
+    metrics.registry,
+    now,
+  );
+  await ingestor.warmUp();
+  // Shutdown order: stop accepting requests, then commit every accepted message, then (main) close the store.
+  app.addHook('onClose', () => ingestor.drain());
+  const writeKeys = new WriteKeyResolver(store, now);
+  await registerRoutes(app, { config, store, now, metrics, ingestor, writeKeys });
 
-  return Object.assign(app, { metrics });
+  return Object.assign(app, { metrics, ingestor });
 }

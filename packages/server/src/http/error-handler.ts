@@ -15,12 +15,15 @@ function describeValidation(context: string | undefined, issues: ValidationIssue
     const pointer = (issue.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.');
     const leaf = typeof missing === 'string' ? missing : typeof extra === 'string' ? extra : '';
     const field = [context ?? 'body', pointer, leaf].filter(Boolean).join('.');
+    const allowed = issue.params?.allowedValues;
     const message =
       typeof extra === 'string'
         ? 'is not an accepted field'
         : typeof missing === 'string'
           ? 'is required'
-          : issue.message;
+          : Array.isArray(allowed)
+            ? `must be one of ${allowed.join(', ')}`
+            : issue.message;
     return { field, message: message ?? 'is invalid' };
   });
 }
@@ -61,6 +64,9 @@ export function installErrorHandling(app: FastifyInstance, bodyLimitBytes: numbe
     }
     if (cairnError.status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ code: cairnError.code }, cairnError.message);
+    const retryAfter = cairnError.params.retryAfter;
+    if (retryAfter !== undefined && !reply.hasHeader('retry-after'))
+      reply.header('retry-after', String(retryAfter));
     reply.status(cairnError.status).send(cairnError.toEnvelope());
   });
 

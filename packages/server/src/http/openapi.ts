@@ -19,6 +19,11 @@ export async function installOpenApi(app: FastifyInstance, version: string): Pro
       components: {
         securitySchemes: {
           bearerAuth: { type: 'http', scheme: 'bearer', description: 'API token or the operator token.' },
+          writeKeyBasic: {
+            type: 'http',
+            scheme: 'basic',
+            description: 'Ingestion (/v1/*): the write key as user name, empty password (Segment HTTP API).',
+          },
           cookieAuth: {
             type: 'apiKey',
             in: 'cookie',

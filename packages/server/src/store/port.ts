@@ -6,6 +6,7 @@
  * ISO-8601 UTC strings; JSON-valued fields cross it as plain objects.
  */
 import type { Role } from '../domains/access/roles.js';
+import type { EventStore, ProfileRepo } from './collect-port.js';
 
 export interface WorkspaceRecord {
   id: string;
@@ -78,6 +79,17 @@ export interface AuditRecord {
   at: string;
 }
 
+/**
+ * Thrown by every adapter when a write would break a uniqueness rule (primary key, one account per e-mail address
+ * ignoring case, token hash, write key). Domains turn it into CAIRN_CONFLICT without knowing the engine's wording.
+ */
+export class UniqueViolationError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'UniqueViolationError';
+  }
+}
+
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
@@ -86,6 +98,7 @@ export interface Page<T> {
 export interface WorkspaceRepo {
   insert(ws: WorkspaceRecord): Promise<void>;
   get(id: string): Promise<WorkspaceRecord | null>;
+  /** Both lists are ordered by name, then id. */
   listByIds(ids: string[]): Promise<WorkspaceRecord[]>;
   listAll(): Promise<WorkspaceRecord[]>;
   update(
@@ -99,6 +112,8 @@ export interface UserRepo {
   get(id: string): Promise<UserRecord | null>;
   /** E-mail addresses are compared case-insensitively. */
   getByEmail(email: string): Promise<UserRecord | null>;
+  /** The users among `ids` (unknown ids are skipped), in no particular order. */
+  listByIds(ids: string[]): Promise<UserRecord[]>;
   count(): Promise<number>;
   setPasswordHash(id: string, passwordHash: string): Promise<void>;
 }
@@ -107,6 +122,7 @@ export interface MembershipRepo {
   upsert(m: MembershipRecord): Promise<void>;
   get(workspaceId: string, userId: string): Promise<MembershipRecord | null>;
   listForUser(userId: string): Promise<MembershipRecord[]>;
+  /** Oldest membership first. */
   listForWorkspace(workspaceId: string): Promise<MembershipRecord[]>;
   remove(workspaceId: string, userId: string): Promise<void>;
 }
@@ -114,8 +130,10 @@ export interface MembershipRepo {
 export interface ApiTokenRepo {
   insert(token: ApiTokenRecord): Promise<void>;
   getByHash(tokenHash: string): Promise<ApiTokenRecord | null>;
+  /** Newest first. */
   listForWorkspace(workspaceId: string): Promise<ApiTokenRecord[]>;
   get(workspaceId: string, id: string): Promise<ApiTokenRecord | null>;
+  /** Sets revokedAt unless already set (the first revocation time is kept); other workspaces are untouched. */
   revoke(workspaceId: string, id: string, at: string): Promise<void>;
   touch(id: string, at: string): Promise<void>;
 }
@@ -123,6 +141,7 @@ export interface ApiTokenRepo {
 export interface WriteKeyRepo {
   insert(key: WriteKeyRecord): Promise<void>;
   getByKey(key: string): Promise<WriteKeyRecord | null>;
+  /** Newest first. */
   listForWorkspace(workspaceId: string): Promise<WriteKeyRecord[]>;
   get(workspaceId: string, id: string): Promise<WriteKeyRecord | null>;
   revoke(workspaceId: string, id: string, at: string): Promise<void>;
@@ -132,6 +151,7 @@ export interface SessionRepo {
   insert(session: SessionRecord): Promise<void>;
   getByHash(idHash: string): Promise<SessionRecord | null>;
   remove(idHash: string): Promise<void>;
+  /** Deletes sessions with expiresAt <= now; returns how many. */
   removeExpired(now: string): Promise<number>;
 }
 
@@ -160,12 +180,28 @@ export interface StoreHealth {
 
 export interface Store extends Repos {
   readonly engine: string;
+  events: EventStore;
+  profiles: ProfileRepo;
   /** Runs `work` atomically: every write inside commits together or not at all. */
   transaction<T>(work: (tx: Repos) => Promise<T>): Promise<T>;
   migrate(): Promise<string[]>;
   health(): Promise<StoreHealth>;
   /** Writes a consistent snapshot of the whole store to `file` (which must not exist) while the store stays open. */
   backupTo(file: string): Promise<void>;
+  /**
+   * Replaces all data with the backup in `file` (written by backupTo), which is moved into place, not copied.
+   * Waits for running work, keeps the current data aside (returns where) and migrates the restored data.
+   * Throws InvalidBackupError, leaving the store untouched, when `file` is not a backup this version can use.
+   */
+  restoreFrom(file: string): Promise<{ previousDataKeptAt: string }>;
   /** Flushes buffers and closes; afterwards every call fails. */
   close(): Promise<void>;
+}
+
+/** The file given to Store.restoreFrom is not a usable backup; the message says why. */
+export class InvalidBackupError extends Error {
+  constructor(readonly reason: string) {
+    super(`Not a usable Cairn backup: ${reason}.`);
+    this.name = 'InvalidBackupError';
+  }
 }

@@ -34,6 +34,12 @@ async function userActor(store: Store, userId: string, viaSession: boolean): Pro
   };
 }
 
+/**
+ * lastUsedAt answers "is this token still in use?", which needs minutes, not milliseconds. Writing it at most once
+ * a minute keeps busy tokens from turning every request into a write on the store's single writer.
+ */
+const lastUsedResolutionMs = 60_000;
+
 /** Resolves request credentials to an actor. A bearer token wins over a cookie. */
 export async function authenticate(
   store: Store,
@@ -51,6 +57,9 @@ export async function authenticate(
     }
     const token = await store.apiTokens.getByHash(sha256Hex(bearer));
     if (!token || token.revokedAt) return { actor: anonymous, rejected: true };
+    if (!token.lastUsedAt || now.getTime() - Date.parse(token.lastUsedAt) >= lastUsedResolutionMs) {
+      await store.apiTokens.touch(token.id, now.toISOString());
+    }
     return {
       actor: { kind: 'api-token', tokenId: token.id, workspaceId: token.workspaceId, role: token.role },
       rejected: false,

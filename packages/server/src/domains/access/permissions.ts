@@ -1,3 +1,4 @@
+import { forbidden } from '../../errors/catalogue.js';
 import { type Actor, roleIn } from './actor.js';
 import { type Role, roleRank } from './roles.js';
 
@@ -38,6 +39,14 @@ export function canGrantRole(actor: Actor, workspaceId: string, role: Role): boo
   return own !== null && roleRank(own) <= roleRank(role) && roleAtLeast('admin')(actor, workspaceId);
 }
 
+/**
+ * May the actor change or take away something that carries `role` (a member's role, a token)? Only at or below
+ * its own role, like granting: otherwise an admin could demote or remove an owner, or revoke an owner's token.
+ */
+export function canActOnRole(actor: Actor, workspaceId: string, role: Role): boolean {
+  return canGrantRole(actor, workspaceId, role);
+}
+
 /** Any signed-in person may create a workspace (and becomes its owner); workspace tokens may not. */
 export function canCreateWorkspace(actor: Actor): boolean {
   return actor.kind === 'user' || actor.kind === 'operator';
@@ -47,3 +56,26 @@ export function canCreateWorkspace(actor: Actor): boolean {
 export function canOperateInstance(actor: Actor): boolean {
   return actor.kind === 'operator';
 }
+
+/** Accounts are created by the operator (or implicitly when an admin adds a new member to a workspace). */
+export function canCreateUsers(actor: Actor): boolean {
+  return actor.kind === 'operator';
+}
+
+/** The operator acts as owner everywhere, so it sees every workspace rather than a list of memberships. */
+export function canSeeEveryWorkspace(actor: Actor): boolean {
+  return actor.kind === 'operator';
+}
+
+/**
+ * Domain functions call this with a predicate's answer, so a rule holds even when a caller other than the
+ * route (a worker, a future CLI command) reaches the function. `action` completes "You are not allowed to …".
+ */
+export function ensure(allowed: boolean, action: string): void {
+  if (!allowed) throw forbidden(action);
+}
+
+/** Profiles hold personal data: viewers work with aggregates only. */
+export const canReadProfiles: WorkspacePredicate = anyRole('owner', 'admin', 'analyst', 'agent');
+/** Importing business events from other systems (orders, tickets, calls) is an administrative act. */
+export const canImportEvents: WorkspacePredicate = roleAtLeast('admin');

@@ -1,18 +1,48 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../../config.js';
+import type { Ingestor } from '../../domains/collect/ingestor.js';
+import type { WriteKeyResolver } from '../../domains/collect/write-key-resolver.js';
 import type { Store } from '../../store/port.js';
 import type { Clock } from '../context.js';
 import type { Metrics } from '../metrics.js';
+import { adminRoutes } from './admin.js';
+import { apiTokenRoutes } from './api-tokens.js';
+import { auditLogRoutes } from './audit-log.js';
+import { authRoutes } from './auth.js';
+import { collectRoutes } from './collect.js';
+import { dashboardRoutes } from './dashboard.js';
+import { memberRoutes } from './members.js';
+import { profileRoutes } from './profiles.js';
+import { setupRoutes } from './setup.js';
 import { systemRoutes } from './system.js';
+import { userRoutes } from './users.js';
+import { workspaceRoutes } from './workspaces.js';
+import { writeKeyRoutes } from './write-keys.js';
 
 export interface RouteDependencies {
   config: Config;
   store: Store;
   now: Clock;
   metrics: Metrics;
+  ingestor: Ingestor;
+  writeKeys: WriteKeyResolver;
 }
 
 /** One routes file per domain, registered here. */
 export async function registerRoutes(app: FastifyInstance, deps: RouteDependencies): Promise<void> {
   systemRoutes(app, deps);
+  setupRoutes(app, deps);
+  authRoutes(app, deps);
+  userRoutes(app, deps);
+  workspaceRoutes(app, deps);
+  memberRoutes(app, deps);
+  apiTokenRoutes(app, deps);
+  writeKeyRoutes(app, deps);
+  auditLogRoutes(app, deps);
+  await adminRoutes(app, deps);
+  profileRoutes(app, deps);
+  await app.register(async (scope) =>
+    collectRoutes(scope, { ...deps, rateLimitPerMinute: deps.config.ingestRateLimitPerMinute }),
+  );
+  await app.register(dashboardRoutes);
 }

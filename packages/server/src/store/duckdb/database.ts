@@ -1,5 +1,8 @@
 import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { DuckDBInstance as Instance } from '@duckdb/node-api';
+import { UniqueViolationError } from '../port.js';
+import { exists, moveDatabaseFile } from './file-moves.js';
+import { ReadGate } from './read-gate.js';
 import { plainRow, type Row } from './values.js';
 
 export type SqlParam = string | number | boolean | null;
@@ -20,57 +23,93 @@ class SerialQueue {
   }
 }
 
+/** DuckDB reports key violations as "Constraint Error: Duplicate key … violates unique/primary key constraint". */
+function portError(error: unknown): unknown {
+  if (error instanceof Error && /^Constraint Error: Duplicate key/.test(error.message)) {
+    return new UniqueViolationError(error.message, { cause: error });
+  }
+  return error;
+}
+
 function executorFor(connection: DuckDBConnection): SqlExecutor {
   return {
     async all(sql, params = []) {
-      const reader = await connection.runAndReadAll(sql, params);
-      return reader.getRowObjects().map((row) => plainRow(row as Row));
+      try {
+        const reader = await connection.runAndReadAll(sql, params);
+        return reader.getRowObjects().map((row) => plainRow(row as Row));
+      } catch (error) {
+        throw portError(error);
+      }
     },
     async run(sql, params = []) {
-      await connection.run(sql, params);
+      try {
+        await connection.run(sql, params);
+      } catch (error) {
+        throw portError(error);
+      }
     },
   };
+}
+
+interface Connections {
+  instance: DuckDBInstance;
+  writer: DuckDBConnection;
+  readers: DuckDBConnection[];
+}
+
+async function connectTo(file: string, readerCount: number): Promise<Connections> {
+  const instance = await Instance.create(file);
+  const connect = async () => {
+    const c = await instance.connect();
+    await c.run("SET TimeZone = 'UTC'");
+    return c;
+  };
+  const writer = await connect();
+  const readers: DuckDBConnection[] = [];
+  for (let i = 0; i < readerCount; i++) readers.push(await connect());
+  return { instance, writer, readers };
+}
+
+/** Checkpoints the WAL into the file and releases the file lock. */
+async function disconnect({ instance, writer, readers }: Connections): Promise<void> {
+  await writer.run('CHECKPOINT');
+  for (const c of [...readers, writer]) c.disconnectSync();
+  instance.closeSync();
 }
 
 /**
  * One DuckDB file, one writer connection (all writes queue on it) and a few reader connections (MVCC lets reads
  * run beside writes). Every connection works in UTC; time-zone conversion for reports happens in queries.
+ * The connections can be swapped for those of another file (restore) while this object, and every repository
+ * built on it, stays valid.
  */
 export class DuckDbDatabase {
   private readonly writeQueue = new SerialQueue();
+  private readonly readGate = new ReadGate();
   private nextReader = 0;
   private closed = false;
 
   private constructor(
-    private readonly instance: DuckDBInstance,
-    private readonly writer: DuckDBConnection,
-    private readonly readers: DuckDBConnection[],
+    readonly file: string,
+    private readonly readerCount: number,
+    private connections: Connections,
   ) {}
 
   static async open(file: string, readerCount = 2): Promise<DuckDbDatabase> {
-    const instance = await Instance.create(file);
-    const connect = async () => {
-      const c = await instance.connect();
-      await c.run("SET TimeZone = 'UTC'");
-      return c;
-    };
-    const writer = await connect();
-    const readers: DuckDBConnection[] = [];
-    for (let i = 0; i < readerCount; i++) readers.push(await connect());
-    return new DuckDbDatabase(instance, writer, readers);
+    return new DuckDbDatabase(file, readerCount, await connectTo(file, readerCount));
   }
 
   /** Executor for statements outside a transaction: reads on a reader, writes through the writer queue. */
   readonly autocommit: SqlExecutor = {
-    all: (sql, params) => this.reader().all(sql, params),
+    all: (sql, params) => this.readGate.pass(() => this.reader().all(sql, params)),
     run: (sql, params) =>
-      this.writeQueue.run(() => executorFor(this.assertOpen(this.writer)).run(sql, params)),
+      this.writeQueue.run(() => executorFor(this.assertOpen(this.connections.writer)).run(sql, params)),
   };
 
   /** Runs `work` inside BEGIN … COMMIT on the writer connection; rolls back on any error. */
   transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
     return this.writeQueue.run(async () => {
-      const tx = executorFor(this.assertOpen(this.writer));
+      const tx = executorFor(this.assertOpen(this.connections.writer));
       await tx.run('BEGIN TRANSACTION');
       try {
         const result = await work(tx);
@@ -85,26 +124,59 @@ export class DuckDbDatabase {
 
   /** Runs `work` with the writer to itself, outside any transaction (for CHECKPOINT, ATTACH and bulk appends). */
   exclusive<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
-    return this.writeQueue.run(() => work(this.assertOpen(this.writer)));
+    return this.writeQueue.run(() => work(this.assertOpen(this.connections.writer)));
   }
 
   get isOpen(): boolean {
     return !this.closed;
   }
 
-  /** Waits for queued writes, checkpoints the WAL into the file and releases the file lock. */
+  /**
+   * Puts `replacement` in place of this database's file (restore). Queued writes and running reads finish first;
+   * later ones wait and then see the new file. The current file is kept as `keepOldAs`; if the replacement cannot
+   * be opened, the current file is put back and reopened, and the error is rethrown.
+   */
+  async replaceFile(replacement: string, keepOldAs: string): Promise<void> {
+    await this.writeQueue.run(async () => {
+      this.assertOpen(this.connections.writer);
+      await this.readGate.close();
+      try {
+        await disconnect(this.connections);
+        await moveDatabaseFile(this.file, keepOldAs);
+        try {
+          await moveDatabaseFile(replacement, this.file);
+          this.connections = await connectTo(this.file, this.readerCount);
+        } catch (error) {
+          if (await exists(this.file)) await moveDatabaseFile(this.file, replacement);
+          await moveDatabaseFile(keepOldAs, this.file);
+          this.connections = await connectTo(this.file, this.readerCount);
+          throw error;
+        }
+      } finally {
+        this.readGate.open();
+      }
+    });
+  }
+
+  /** Waits for queued writes and running reads, checkpoints the WAL into the file and releases the file lock. */
   async close(): Promise<void> {
     if (this.closed) return;
     await this.writeQueue.run(async () => {
-      await this.writer.run('CHECKPOINT');
+      if (this.closed) return;
       this.closed = true;
+      await this.readGate.close();
+      try {
+        await disconnect(this.connections);
+      } finally {
+        // Reads that were held back now fail fast with "closed" instead of waiting forever.
+        this.readGate.open();
+      }
     });
-    for (const c of [...this.readers, this.writer]) c.disconnectSync();
-    this.instance.closeSync();
   }
 
   private reader(): SqlExecutor {
-    const connection = this.readers[this.nextReader++ % this.readers.length];
+    const { readers } = this.connections;
+    const connection = readers[this.nextReader++ % readers.length];
     return executorFor(this.assertOpen(connection as DuckDBConnection));
   }
 

@@ -2,10 +2,13 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Repos, Store } from '../port.js';
+import { checkBackupFile } from './backup-file.js';
 import { DuckDbDatabase, type SqlExecutor } from './database.js';
 import { migrate, pendingMigrations } from './migrate.js';
 import { auditRepo } from './repos/audit.js';
 import { apiTokenRepo, sessionRepo, writeKeyRepo } from './repos/credentials.js';
+import { eventStore } from './repos/events.js';
+import { profileRepo } from './repos/profiles.js';
 import { membershipRepo, userRepo } from './repos/users.js';
 import { workspaceRepo } from './repos/workspaces.js';
 
@@ -38,6 +41,8 @@ export async function openDuckDbStore(file: string): Promise<Store & { database:
     engine: 'duckdb',
     database,
     ...reposFor(database.autocommit),
+    events: eventStore(database),
+    profiles: profileRepo(database.autocommit),
     transaction: (work) => database.transaction((tx) => work(reposFor(tx))),
     async migrate() {
       const applied = await migrate(database);
@@ -64,6 +69,18 @@ export async function openDuckDbStore(file: string): Promise<Store & { database:
           await c.run('DETACH cairn_backup');
         }
       });
+    },
+    async restoreFrom(file) {
+      if (database.file === ':memory:') throw new Error('An in-memory store has no file to restore into.');
+      await checkBackupFile(file);
+      const stamp = new Date().toISOString().replace(/[-:.]/g, '');
+      const previousDataKeptAt = `${database.file}.before-restore-${stamp}`;
+      await database.replaceFile(file, previousDataKeptAt);
+      migrated = false;
+      // A backup from an older Cairn lacks the newer migrations; bring it up to this version before use.
+      await migrate(database);
+      migrated = true;
+      return { previousDataKeptAt };
     },
     close: () => database.close(),
   };

@@ -1,4 +1,9 @@
-import { DuckDBTimestampTZValue, DuckDBTimestampValue } from '@duckdb/node-api';
+import {
+  DuckDBListValue,
+  DuckDBStructValue,
+  DuckDBTimestampTZValue,
+  DuckDBTimestampValue,
+} from '@duckdb/node-api';
 
 export type Row = Record<string, unknown>;
 
@@ -6,6 +11,10 @@ export type Row = Record<string, unknown>;
 export function plainValue(value: unknown): unknown {
   if (value instanceof DuckDBTimestampTZValue || value instanceof DuckDBTimestampValue) {
     return new Date(Number(value.micros / 1000n)).toISOString();
+  }
+  if (value instanceof DuckDBListValue) return value.items.map(plainValue);
+  if (value instanceof DuckDBStructValue) {
+    return Object.fromEntries(Object.entries(value.entries).map(([k, v]) => [k, plainValue(v)]));
   }
   if (typeof value === 'bigint') {
     return value <= BigInt(Number.MAX_SAFE_INTEGER) && value >= BigInt(Number.MIN_SAFE_INTEGER)

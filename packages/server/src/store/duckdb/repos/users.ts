@@ -42,6 +42,13 @@ export function userRepo(db: SqlExecutor): UserRepo {
       const rows = await db.all(`SELECT ${userColumns} FROM users WHERE lower(email) = lower($1)`, [email]);
       return rows[0] ? toUser(rows[0]) : null;
     },
+    async listByIds(ids) {
+      if (ids.length === 0) return [];
+      const rows = await db.all(`SELECT ${userColumns} FROM users WHERE list_contains($1::VARCHAR[], id)`, [
+        JSON.stringify(ids),
+      ]);
+      return rows.map(toUser);
+    },
     async count() {
       const rows = await db.all('SELECT count(*) AS n FROM users');
       return Number(rows[0]?.n ?? 0);

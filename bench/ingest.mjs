@@ -1,0 +1,131 @@
+#!/usr/bin/env node
+// Ingestion benchmark (issue: omnichannel event collection).
+// Measures, in one run on this machine:
+//   1. parse-only baseline: the same framework receiving /v1/batch bodies and parsing JSON, nothing else;
+//   2. Cairn durable batch ingest (/v1/batch, 100 events of ~500 bytes per request, many concurrent clients);
+//   3. Cairn p99 acknowledgement latency at half the load it sustained in 2;
+//   4. single /v1/track requests per second and p99;
+//   5. freshness: time from acknowledgement to the event being visible in the profile API.
+// Usage: node bench/ingest.mjs [--seconds 10] [--connections 32]
+import { parseArgs } from 'node:util';
+import { adminCall, runNode, startCairn, startPrintingUrl, stop } from './lib/processes.mjs';
+
+const { values } = parseArgs({
+  options: { seconds: { type: 'string', default: '10' }, connections: { type: 'string', default: '32' } },
+});
+const seconds = Number(values.seconds);
+const connections = Number(values.connections);
+const worker = 'bench/lib/load-worker.mjs';
+const load = async (spec) => JSON.parse(await runNode([worker, JSON.stringify(spec)]));
+
+console.log(`ingest benchmark: ${seconds}s per phase, ${connections} connections, 100 events per batch`);
+
+const baseline = await startPrintingUrl(['bench/lib/parse-only-server.mjs']);
+const base = await load({
+  url: `${baseline.url}/v1/batch`,
+  headers: { 'content-type': 'application/json' },
+  connections,
+  seconds,
+  eventsPerRequest: 100,
+  runId: 'base',
+});
+await stop(baseline.child);
+
+const cairn = await startCairn();
+const ws = await adminCall(cairn.url, 'POST', '/api/v1/workspaces', { name: 'Bench' });
+const key = await adminCall(cairn.url, 'POST', `/api/v1/workspaces/${ws.id}/write-keys`, { name: 'bench' });
+const headers = {
+  'content-type': 'application/json',
+  authorization: `Basic ${Buffer.from(`${key.key}:`).toString('base64')}`,
+};
+
+const full = await load({
+  url: `${cairn.url}/v1/batch`,
+  headers,
+  connections,
+  seconds,
+  eventsPerRequest: 100,
+  runId: 'full',
+});
+const half = await load({
+  url: `${cairn.url}/v1/batch`,
+  headers,
+  seconds,
+  rate: Math.max(1, Math.round(full.requestsPerSecond / 2)),
+  connections: 256,
+  eventsPerRequest: 100,
+  runId: 'half',
+});
+const single = await load({
+  url: `${cairn.url}/v1/track`,
+  headers,
+  connections,
+  seconds,
+  eventsPerRequest: 1,
+  single: true,
+  runId: 'single',
+});
+
+// Freshness: acknowledge, then poll the profile API until the event shows up.
+const freshness = [];
+for (let i = 0; i < 20; i++) {
+  const userId = `fresh-${i}`;
+  const acked = await fetch(`${cairn.url}/v1/track`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ userId, event: 'Fresh' }),
+  });
+  const t0 = performance.now();
+  if (acked.status !== 200) throw new Error(`track failed: ${acked.status}`);
+  for (;;) {
+    const res = await fetch(`${cairn.url}/api/v1/workspaces/${ws.id}/profiles/lookup?userId=${userId}`, {
+      headers: { authorization: 'Bearer bench-admin-token-0123456789abcdef' },
+    });
+    if (res.status === 200) break;
+    await new Promise((r) => setTimeout(r, 1));
+  }
+  freshness.push(performance.now() - t0);
+}
+freshness.sort((a, b) => a - b);
+await stop(cairn.child);
+
+const table = [
+  ['phase', 'req/s', 'events/s', 'p50 ms', 'p99 ms', 'failed'],
+  [
+    'parse-only baseline (batch)',
+    base.requestsPerSecond,
+    base.eventsPerSecond,
+    base.p50ms,
+    base.p99ms,
+    base.failed,
+  ],
+  [
+    'cairn /v1/batch, max load',
+    full.requestsPerSecond,
+    full.eventsPerSecond,
+    full.p50ms,
+    full.p99ms,
+    full.failed,
+  ],
+  [
+    'cairn /v1/batch, half load',
+    half.requestsPerSecond,
+    half.eventsPerSecond,
+    half.p50ms,
+    half.p99ms,
+    half.failed,
+  ],
+  [
+    'cairn /v1/track, single',
+    single.requestsPerSecond,
+    single.eventsPerSecond,
+    single.p50ms,
+    single.p99ms,
+    single.failed,
+  ],
+];
+for (const row of table) console.log(row.map((c, i) => String(c).padEnd(i === 0 ? 30 : 10)).join(''));
+console.log(`ratio cairn/baseline (events/s): ${(full.eventsPerSecond / base.eventsPerSecond).toFixed(2)}`);
+console.log(
+  `freshness ack→visible in profile API: p50 ${freshness[10].toFixed(1)} ms, max ${freshness.at(-1).toFixed(1)} ms`,
+);

@@ -1,0 +1,58 @@
+import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
+import type { DropReason } from './prepared-message.js';
+
+export type IngestStep = 'validate' | 'prepare' | 'dedupe' | 'resolve_identity' | 'persist' | 'after_commit';
+
+/** Per-step timings and outcome counters of the ingestion pipeline, exported at /metrics. */
+export function createIngestMetrics(registry: Registry, queueDepth: () => number) {
+  const stepSeconds = new Histogram({
+    name: 'cairn_ingest_step_seconds',
+    help: 'Time spent in each ingestion step, per request (validate, prepare) or per committed batch (the rest).',
+    labelNames: ['step'] as const,
+    buckets: [0.0001, 0.0005, 0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
+    registers: [registry],
+  });
+  const messages = new Counter({
+    name: 'cairn_ingest_messages_total',
+    help: 'Messages by outcome: stored, or dropped with a reason.',
+    labelNames: ['outcome'] as const,
+    registers: [registry],
+  });
+  const batchSize = new Histogram({
+    name: 'cairn_ingest_commit_batch_size',
+    help: 'Messages per group commit.',
+    buckets: [1, 10, 50, 100, 500, 1000, 5000, 10000],
+    registers: [registry],
+  });
+  new Gauge({
+    name: 'cairn_ingest_queue_messages',
+    help: 'Messages accepted and waiting for the writer.',
+    registers: [registry],
+    collect() {
+      this.set(queueDepth());
+    },
+  });
+  return {
+    time<T>(step: IngestStep, work: () => T): T {
+      const end = stepSeconds.startTimer({ step });
+      try {
+        return work();
+      } finally {
+        end();
+      }
+    },
+    async timeAsync<T>(step: IngestStep, work: () => Promise<T>): Promise<T> {
+      const end = stepSeconds.startTimer({ step });
+      try {
+        return await work();
+      } finally {
+        end();
+      }
+    },
+    stored: (n: number) => messages.inc({ outcome: 'stored' }, n),
+    dropped: (reason: DropReason, n = 1) => messages.inc({ outcome: reason }, n),
+    committed: (n: number) => batchSize.observe(n),
+  };
+}
+
+export type IngestMetrics = ReturnType<typeof createIngestMetrics>;

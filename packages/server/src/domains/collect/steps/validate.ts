@@ -1,0 +1,62 @@
+import { limits, type MessageType, messageSchemas, messageTypes, type SegmentMessage } from '@cairn/protocol';
+import Compile from 'typebox/compile';
+import type { StepResult } from '../prepared-message.js';
+
+/** Compiled once: TypeBox's JIT validators are what keep validation cheap on the hot path. */
+const validators = Object.fromEntries(
+  messageTypes.map((type) => [type, Compile(messageSchemas[type])]),
+) as unknown as Record<MessageType, ReturnType<typeof Compile>>;
+
+function describe(type: MessageType, message: unknown): string {
+  const first = validators[type].Errors(message)[0];
+  if (!first) return 'the message is invalid';
+  const where = first.instancePath ? first.instancePath.slice(1).replaceAll('/', '.') : 'message';
+  const params = first.params as { requiredProperties?: string[] } | undefined;
+  if (first.keyword === 'required' && params?.requiredProperties?.length) {
+    return `${params.requiredProperties.join(', ')} is required for ${type} messages`;
+  }
+  return `${where} ${first.message}`;
+}
+
+/**
+ * Checks one message against the Segment spec. `typeFromPath` is the type implied by /v1/{type};
+ * inside /v1/batch every message names its own type.
+ */
+export function validateMessage(raw: unknown, typeFromPath?: MessageType): StepResult<SegmentMessage> {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    return { ok: false, reason: 'invalid_message', message: 'a message must be a JSON object' };
+  }
+  const message = raw as Record<string, unknown>;
+  if (typeFromPath && message.type === undefined) message.type = typeFromPath;
+  const type = message.type;
+  if (!(messageTypes as readonly unknown[]).includes(type)) {
+    return {
+      ok: false,
+      reason: 'invalid_message',
+      message: `type must be one of ${messageTypes.join(', ')} (got ${JSON.stringify(type ?? null)})`,
+    };
+  }
+  if (typeFromPath && type !== typeFromPath) {
+    return {
+      ok: false,
+      reason: 'invalid_message',
+      message: `type ${String(type)} sent to /v1/${typeFromPath}`,
+    };
+  }
+  const size = Buffer.byteLength(JSON.stringify(message));
+  if (size > limits.messageBytes) {
+    return {
+      ok: false,
+      reason: 'message_too_large',
+      message: `the message is ${size} bytes; the limit is ${limits.messageBytes} bytes`,
+    };
+  }
+  const validType = type as MessageType;
+  if (!validators[validType].Check(message)) {
+    return { ok: false, reason: 'invalid_message', message: describe(validType, message) };
+  }
+  if (validType !== 'alias' && !message.userId && !message.anonymousId) {
+    return { ok: false, reason: 'invalid_message', message: 'userId or anonymousId is required' };
+  }
+  return { ok: true, value: message as SegmentMessage };
+}

@@ -1,0 +1,58 @@
+import { createGunzip, createInflate } from 'node:zlib';
+import cors from '@fastify/cors';
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { CairnError } from '../errors/catalogue.js';
+
+/**
+ * What makes /v1/* behave like the Segment HTTP API for real SDKs: any-origin CORS without credentials,
+ * JSON sent as text/plain (navigator.sendBeacon cannot set a JSON content type without a preflight),
+ * gzip/deflate bodies, and "over the limit" answered as 400 as that API documents.
+ */
+export async function installCollectScope(
+  app: FastifyInstance,
+  limitLabel: (url: string) => string,
+): Promise<void> {
+  await app.register(cors, {
+    origin: '*',
+    methods: ['GET', 'POST', 'OPTIONS'],
+    allowedHeaders: ['Authorization', 'Content-Type', 'Content-Encoding'],
+    credentials: false,
+    maxAge: 86_400,
+  });
+
+  app.removeContentTypeParser('text/plain');
+  app.addContentTypeParser('text/plain', { parseAs: 'string' }, (_request, body, done) => {
+    try {
+      done(null, JSON.parse(body as string));
+    } catch (error) {
+      done(new CairnError('CAIRN_MALFORMED_JSON', { reason: (error as Error).message }), undefined);
+    }
+  });
+
+  app.addHook('preParsing', async (request, _reply, payload) => {
+    const encoding = request.headers['content-encoding'];
+    if (!encoding || encoding === 'identity') return payload;
+    if (encoding !== 'gzip' && encoding !== 'deflate') {
+      throw new CairnError('CAIRN_UNSUPPORTED_MEDIA_TYPE', { contentType: `encoding ${encoding}` });
+    }
+    // The body limit then applies to the inflated bytes, so a small gzip bomb cannot exhaust memory.
+    const inflated = payload.pipe(encoding === 'gzip' ? createGunzip() : createInflate());
+    payload.on('error', (error) => inflated.destroy(error));
+    delete request.headers['content-length'];
+    return inflated;
+  });
+
+  app.setErrorHandler((error: FastifyError, request) => {
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      const limit = request.routeOptions.bodyLimit;
+      throw new CairnError(
+        limitLabel(request.url) === 'batch' ? 'CAIRN_BATCH_TOO_LARGE' : 'CAIRN_MESSAGE_TOO_LARGE',
+        { limit },
+      );
+    }
+    if (error.code === 'Z_DATA_ERROR' || error.code === 'Z_BUF_ERROR') {
+      throw new CairnError('CAIRN_BAD_REQUEST', { reason: 'the compressed body could not be inflated' });
+    }
+    throw error;
+  });
+}

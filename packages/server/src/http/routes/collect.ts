@@ -1,0 +1,159 @@
+import { limits, type MessageType } from '@cairn/protocol';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import Type from 'typebox';
+import type { Ingestor, IngestResult } from '../../domains/collect/ingestor.js';
+import { type WriteKeyResolver, writeKeyFromBasicAuth } from '../../domains/collect/write-key-resolver.js';
+import { CairnError } from '../../errors/catalogue.js';
+import { installCollectScope } from '../collect-scope.js';
+import { ErrorEnvelope } from '../schemas.js';
+
+export interface CollectDependencies {
+  ingestor: Ingestor;
+  writeKeys: WriteKeyResolver;
+  rateLimitPerMinute: number;
+}
+
+const IngestResponse = Type.Object({
+  success: Type.Literal(true),
+  stored: Type.Integer({ description: 'Messages stored now.' }),
+  duplicates: Type.Integer({
+    description: 'Messages whose messageId was already stored (ignored, not an error).',
+  }),
+  rejected: Type.Array(
+    Type.Object({
+      index: Type.Integer(),
+      code: Type.String(),
+      reason: Type.String(),
+      message: Type.String(),
+    }),
+    { description: 'Invalid messages, by their position in the request; the others were stored.' },
+  ),
+});
+
+const responses = {
+  200: IngestResponse,
+  400: ErrorEnvelope,
+  401: ErrorEnvelope,
+  429: ErrorEnvelope,
+  503: ErrorEnvelope,
+};
+const singleTypes: MessageType[] = ['track', 'identify', 'page', 'screen', 'group', 'alias'];
+
+async function workspaceOf(
+  deps: CollectDependencies,
+  request: FastifyRequest,
+  bodyKey: unknown,
+): Promise<string> {
+  const key =
+    writeKeyFromBasicAuth(request.headers.authorization) ??
+    (typeof bodyKey === 'string' ? bodyKey : undefined);
+  const workspaceId = await deps.writeKeys.workspaceFor(key);
+  if (!workspaceId) throw new CairnError('CAIRN_INVALID_WRITE_KEY');
+  return workspaceId;
+}
+
+function answer(result: IngestResult, total: number) {
+  if (total > 0 && result.rejected.length === total) {
+    const first = result.rejected[0];
+    throw new CairnError(
+      first?.code ?? 'CAIRN_INVALID_MESSAGE',
+      { index: first?.index, reason: first?.message, limit: limits.messageBytes },
+      result.rejected,
+    );
+  }
+  return { success: true as const, ...result };
+}
+
+/** The Segment-compatible ingestion API. Handlers parse, call the ingestor, answer after the commit. */
+export async function collectRoutes(app: FastifyInstance, deps: CollectDependencies): Promise<void> {
+  await installCollectScope(app, (url) => (/\/v1\/(batch|import)/.test(url) ? 'batch' : 'message'));
+  const rateLimit = {
+    max: deps.rateLimitPerMinute,
+    timeWindow: 60_000,
+    keyGenerator: (request: FastifyRequest) =>
+      writeKeyFromBasicAuth(request.headers.authorization) ?? request.ip,
+  };
+  const common = { config: { access: { kind: 'write-key' as const }, rateLimit } };
+
+  for (const path of ['/v1/batch', '/v1/import']) {
+    app.post(
+      path,
+      {
+        ...common,
+        bodyLimit: limits.batchBytes,
+        schema: {
+          tags: ['ingestion'],
+          summary:
+            path === '/v1/batch'
+              ? 'Send several messages (Segment batch).'
+              : 'Alias of /v1/batch (Segment import).',
+          description:
+            'Segment HTTP Tracking API batch. Up to 500 KB per request, 32 KB per message. Write key as Basic-auth ' +
+            'user name (empty password) or `writeKey` in the body. Valid messages are stored even when others are ' +
+            'rejected; the response lists rejected ones by index. Answered after the messages are committed.',
+          security: [{ writeKeyBasic: [] }],
+          body: Type.Object(
+            {
+              batch: Type.Array(Type.Unknown(), { minItems: 1, maxItems: 5000 }),
+              sentAt: Type.Optional(Type.String({ format: 'date-time' })),
+              writeKey: Type.Optional(Type.String({ maxLength: 200 })),
+              context: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+            },
+            { additionalProperties: true },
+          ),
+          response: responses,
+        },
+      },
+      async (request) => {
+        const body = request.body as {
+          batch: unknown[];
+          sentAt?: string;
+          writeKey?: string;
+          context?: Record<string, unknown>;
+        };
+        const workspaceId = await workspaceOf(deps, request, body.writeKey);
+        const result = await deps.ingestor.ingest(body.batch, {
+          workspaceId,
+          requestIp: request.ip,
+          requestUserAgent: request.headers['user-agent'] ?? null,
+          batchSentAt: body.sentAt,
+          batchContext: body.context,
+        });
+        return answer(result, body.batch.length);
+      },
+    );
+  }
+
+  for (const type of singleTypes) {
+    app.post(
+      `/v1/${type}`,
+      {
+        ...common,
+        bodyLimit: limits.messageBytes,
+        schema: {
+          tags: ['ingestion'],
+          summary: `Send one ${type} message (Segment spec).`,
+          security: [{ writeKeyBasic: [] }],
+          body: Type.Record(Type.String(), Type.Unknown()),
+          response: responses,
+        },
+      },
+      async (request) => {
+        const message = request.body as Record<string, unknown>;
+        const workspaceId = await workspaceOf(deps, request, message.writeKey);
+        const result = await deps.ingestor.ingest(
+          [message],
+          {
+            workspaceId,
+            requestIp: request.ip,
+            requestUserAgent: request.headers['user-agent'] ?? null,
+            batchSentAt: undefined,
+            batchContext: undefined,
+          },
+          type,
+        );
+        return answer(result, 1);
+      },
+    );
+  }
+}
