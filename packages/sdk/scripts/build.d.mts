@@ -1,0 +1,2 @@
+/** Bundles the SDK into `outDir` (default: packages/sdk/dist). */
+export function buildSdk(outDir?: string): Promise<void>;

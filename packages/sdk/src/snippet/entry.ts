@@ -1,0 +1,3 @@
+import { installCairnStub } from './stub.js';
+
+installCairnStub(window);
