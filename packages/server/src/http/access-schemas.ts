@@ -48,6 +48,7 @@ export const Workspace = Type.Object({
   name: Type.String(),
   timeZone: Type.String(),
   defaultLocale: Type.String(),
+  requireConsent: Type.Boolean({ description: 'SDKs send nothing until the visitor consents.' }),
   createdAt: IsoTime,
 });
 
@@ -56,6 +57,7 @@ export const WorkspaceWithRole = Type.Object({
   name: Type.String(),
   timeZone: Type.String(),
   defaultLocale: Type.String(),
+  requireConsent: Type.Boolean(),
   createdAt: IsoTime,
   role: RoleSchema,
 });

@@ -16,6 +16,8 @@ export async function installCollectScope(
     origin: '*',
     methods: ['GET', 'POST', 'OPTIONS'],
     allowedHeaders: ['Authorization', 'Content-Type', 'Content-Encoding'],
+    // Browsers hide response headers from cross-origin pages unless exposed; SDKs need Retry-After on 429/503.
+    exposedHeaders: ['Retry-After'],
     credentials: false,
     maxAge: 86_400,
   });

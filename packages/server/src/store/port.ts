@@ -13,6 +13,8 @@ export interface WorkspaceRecord {
   name: string;
   timeZone: string;
   defaultLocale: string;
+  /** SDKs send nothing until the visitor consents (GDPR: consent before tracking where required). */
+  requireConsent: boolean;
   createdAt: string;
 }
 
@@ -103,7 +105,7 @@ export interface WorkspaceRepo {
   listAll(): Promise<WorkspaceRecord[]>;
   update(
     id: string,
-    patch: Partial<Pick<WorkspaceRecord, 'name' | 'timeZone' | 'defaultLocale'>>,
+    patch: Partial<Pick<WorkspaceRecord, 'name' | 'timeZone' | 'defaultLocale' | 'requireConsent'>>,
   ): Promise<void>;
 }
 

@@ -22,6 +22,7 @@ export interface WorkspaceInput {
   name: string;
   timeZone?: string | undefined;
   defaultLocale?: string | undefined;
+  requireConsent?: boolean | undefined;
 }
 
 export type WorkspacePatch = Partial<WorkspaceInput>;
@@ -39,6 +40,7 @@ export function newWorkspaceRecord(
     name: validateName(input.name, nameField, true),
     timeZone: validateTimeZone(input.timeZone ?? defaultTimeZone),
     defaultLocale: validateLocale(input.defaultLocale ?? defaultWorkspaceLocale),
+    requireConsent: input.requireConsent ?? false,
     createdAt: now.toISOString(),
   };
 }
@@ -97,9 +99,10 @@ export async function updateWorkspace(
     ...(patch.name === undefined ? {} : { name: validateName(patch.name, 'body.name', true) }),
     ...(patch.timeZone === undefined ? {} : { timeZone: validateTimeZone(patch.timeZone) }),
     ...(patch.defaultLocale === undefined ? {} : { defaultLocale: validateLocale(patch.defaultLocale) }),
+    ...(patch.requireConsent === undefined ? {} : { requireConsent: patch.requireConsent }),
   };
   if (Object.keys(changes).length === 0) {
-    throw invalidInput('body', 'must contain at least one of name, timeZone, defaultLocale');
+    throw invalidInput('body', 'must contain at least one of name, timeZone, defaultLocale, requireConsent');
   }
   return ctx.store.transaction(async (tx) => {
     const before = await requireWorkspace(tx, id);

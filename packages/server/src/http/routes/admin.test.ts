@@ -8,6 +8,7 @@ import { adminHeaders, startTestApp, type TestApp } from '../../test-support/tes
 const workspace = (id: string): WorkspaceRecord => ({
   id,
   name: id,
+  requireConsent: false,
   timeZone: 'Europe/Berlin',
   defaultLocale: 'de',
   createdAt: '2026-01-01T00:00:00.000Z',

@@ -195,6 +195,20 @@ describe('Segment-compatible ingestion API', () => {
     expect(huge.json().error.code).toBe('CAIRN_BATCH_TOO_LARGE');
   });
 
+  it('tells SDKs whether the workspace requires consent', async () => {
+    const ask = () => t.app.inject({ url: `/v1/config?writeKey=${writeKey}` });
+    expect((await ask()).json()).toEqual({ requireConsent: false });
+    const patched = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/workspaces/${workspaceId}`,
+      headers: adminHeaders,
+      payload: { requireConsent: true },
+    });
+    expect(patched.json().requireConsent).toBe(true);
+    expect((await ask()).json()).toEqual({ requireConsent: true });
+    expect((await t.app.inject({ url: '/v1/config?writeKey=unknown' })).statusCode).toBe(401);
+  });
+
   it('answers CORS preflights from any origin without credentials', async () => {
     const res = await t.app.inject({
       method: 'OPTIONS',
@@ -208,6 +222,10 @@ describe('Segment-compatible ingestion API', () => {
     expect(res.statusCode).toBe(204);
     expect(res.headers['access-control-allow-origin']).toBe('*');
     expect(res.headers['access-control-allow-credentials']).toBeUndefined();
+    const post = await send({ batch: [{ type: 'track', userId: 'u-cors', event: 'x' }] }, '/v1/batch', {
+      origin: 'https://shop.example',
+    });
+    expect(post.headers['access-control-expose-headers']).toBe('Retry-After');
   });
 
   it('keeps customers apart on a shared browser and merges a visitor into a known customer', async () => {

@@ -4,10 +4,12 @@ import Type from 'typebox';
 import type { Ingestor, IngestResult } from '../../domains/collect/ingestor.js';
 import { type WriteKeyResolver, writeKeyFromBasicAuth } from '../../domains/collect/write-key-resolver.js';
 import { CairnError } from '../../errors/catalogue.js';
+import type { Store } from '../../store/port.js';
 import { installCollectScope } from '../collect-scope.js';
 import { ErrorEnvelope } from '../schemas.js';
 
 export interface CollectDependencies {
+  store: Store;
   ingestor: Ingestor;
   writeKeys: WriteKeyResolver;
   rateLimitPerMinute: number;
@@ -123,6 +125,28 @@ export async function collectRoutes(app: FastifyInstance, deps: CollectDependenc
       },
     );
   }
+
+  app.get(
+    '/v1/config',
+    {
+      config: { access: { kind: 'write-key' as const }, rateLimit },
+      schema: {
+        tags: ['ingestion'],
+        summary: 'Settings an SDK needs before sending: whether visitor consent is required.',
+        description:
+          'Authenticated by the write key (Basic auth or ?writeKey=). Browsers may cache it for a minute.',
+        security: [{ writeKeyBasic: [] }],
+        querystring: Type.Object({ writeKey: Type.Optional(Type.String({ maxLength: 200 })) }),
+        response: { 200: Type.Object({ requireConsent: Type.Boolean() }), 401: ErrorEnvelope },
+      },
+    },
+    async (request, reply) => {
+      const workspaceId = await workspaceOf(deps, request, (request.query as { writeKey?: string }).writeKey);
+      const workspace = await deps.store.workspaces.get(workspaceId);
+      reply.header('cache-control', 'public, max-age=60');
+      return { requireConsent: workspace?.requireConsent ?? false };
+    },
+  );
 
   for (const type of singleTypes) {
     app.post(

@@ -11,7 +11,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 export const defaultDashboardDir = fileURLToPath(new URL('../../../../web/dist/', import.meta.url));
 
 /** Machine-facing paths: a miss there keeps the JSON 404 envelope instead of getting the dashboard's HTML. */
-const reservedPrefixes = ['/api', '/v1', '/healthz', '/readyz', '/metrics'];
+const reservedPrefixes = ['/api', '/v1', '/sdk', '/healthz', '/readyz', '/metrics'];
 
 export function isReservedPath(pathname: string): boolean {
   return reservedPrefixes.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));

@@ -13,6 +13,7 @@ import { collectRoutes } from './collect.js';
 import { dashboardRoutes } from './dashboard.js';
 import { memberRoutes } from './members.js';
 import { profileRoutes } from './profiles.js';
+import { sdkBundleRoutes } from './sdk-bundle.js';
 import { setupRoutes } from './setup.js';
 import { systemRoutes } from './system.js';
 import { userRoutes } from './users.js';
@@ -44,5 +45,6 @@ export async function registerRoutes(app: FastifyInstance, deps: RouteDependenci
   await app.register(async (scope) =>
     collectRoutes(scope, { ...deps, rateLimitPerMinute: deps.config.ingestRateLimitPerMinute }),
   );
+  sdkBundleRoutes(app);
   await app.register(dashboardRoutes);
 }

@@ -52,6 +52,9 @@ export function workspaceRoutes(app: FastifyInstance, deps: RouteDependencies): 
             name: WorkspaceName,
             timeZone: Type.Optional(TimeZoneSchema),
             defaultLocale: Type.Optional(LocaleSchema),
+            requireConsent: Type.Optional(
+              Type.Boolean({ description: 'When true, SDKs send nothing until the visitor consents.' }),
+            ),
           },
           { additionalProperties: false },
         ),
@@ -93,6 +96,9 @@ export function workspaceRoutes(app: FastifyInstance, deps: RouteDependencies): 
             name: Type.Optional(WorkspaceName),
             timeZone: Type.Optional(TimeZoneSchema),
             defaultLocale: Type.Optional(LocaleSchema),
+            requireConsent: Type.Optional(
+              Type.Boolean({ description: 'When true, SDKs send nothing until the visitor consents.' }),
+            ),
           },
           { additionalProperties: false, minProperties: 1 },
         ),

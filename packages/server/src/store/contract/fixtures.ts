@@ -23,6 +23,7 @@ export const workspace = (o: Partial<WorkspaceRecord> = {}): WorkspaceRecord => 
   name: 'Acme',
   timeZone: 'Europe/Berlin',
   defaultLocale: 'de',
+  requireConsent: false,
   createdAt: at(0),
   ...o,
 });

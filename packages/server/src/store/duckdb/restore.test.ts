@@ -12,6 +12,7 @@ const workspace = (id: string): WorkspaceRecord => ({
   name: `Workspace ${id}`,
   timeZone: 'Europe/Berlin',
   defaultLocale: 'de',
+  requireConsent: false,
   createdAt: '2026-01-01T00:00:00.000Z',
 });
 

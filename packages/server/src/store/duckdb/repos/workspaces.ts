@@ -7,19 +7,21 @@ const toWorkspace = (r: Row): WorkspaceRecord => ({
   name: str(r.name),
   timeZone: str(r.time_zone),
   defaultLocale: str(r.default_locale),
+  requireConsent: r.require_consent === true,
   createdAt: str(r.created_at),
 });
 
-const columns = 'id, name, time_zone, default_locale, created_at';
+const columns = 'id, name, time_zone, default_locale, require_consent, created_at';
 
 export function workspaceRepo(db: SqlExecutor): WorkspaceRepo {
   return {
     async insert(ws) {
-      await db.run(`INSERT INTO workspaces (${columns}) VALUES ($1, $2, $3, $4, $5::TIMESTAMPTZ)`, [
+      await db.run(`INSERT INTO workspaces (${columns}) VALUES ($1, $2, $3, $4, $5, $6::TIMESTAMPTZ)`, [
         ws.id,
         ws.name,
         ws.timeZone,
         ws.defaultLocale,
+        ws.requireConsent,
         ws.createdAt,
       ]);
     },
@@ -46,6 +48,8 @@ export function workspaceRepo(db: SqlExecutor): WorkspaceRepo {
         await db.run('UPDATE workspaces SET time_zone = $2 WHERE id = $1', [id, patch.timeZone]);
       if (patch.defaultLocale !== undefined)
         await db.run('UPDATE workspaces SET default_locale = $2 WHERE id = $1', [id, patch.defaultLocale]);
+      if (patch.requireConsent !== undefined)
+        await db.run('UPDATE workspaces SET require_consent = $2 WHERE id = $1', [id, patch.requireConsent]);
     },
   };
 }
