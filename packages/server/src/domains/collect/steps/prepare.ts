@@ -24,19 +24,11 @@ const bag = (value: unknown): Bag =>
 const text = (value: unknown, max = 2048): string | null =>
   typeof value === 'string' && value !== '' ? value.slice(0, max) : null;
 
-function pathOf(url: string | null): string | null {
+/** Parsed once per message: URL parsing is one of the costlier steps on the ingestion hot path. */
+function parseUrl(url: string | null): URL | null {
   if (!url) return null;
   try {
-    return new URL(url).pathname;
-  } catch {
-    return null;
-  }
-}
-
-function utmFromUrl(url: string | null, name: string): string | null {
-  if (!url) return null;
-  try {
-    return text(new URL(url).searchParams.get(name));
+    return new URL(url);
   } catch {
     return null;
   }
@@ -56,6 +48,8 @@ export function prepareMessage(message: SegmentMessage, facts: RequestFacts): Pr
         ? text(message.name)
         : null;
   const url = text(page.url) ?? text(properties.url);
+  const parsedUrl = parseUrl(url);
+  const utm = (name: string) => text(parsedUrl?.searchParams.get(name));
   const ip = pseudonymiseIp(text(context.ip, 64) ?? facts.requestIp, facts.ipMode);
   if ('ip' in context) context.ip = ip;
   const userAgentString = text(context.userAgent, 1024) ?? facts.requestUserAgent;
@@ -90,14 +84,14 @@ export function prepareMessage(message: SegmentMessage, facts: RequestFacts): Pr
     userAgent: parseUserAgent(userAgentString),
     page: {
       url,
-      path: text(page.path) ?? text(properties.path) ?? pathOf(url),
+      path: text(page.path) ?? text(properties.path) ?? parsedUrl?.pathname ?? null,
       referrer: text(page.referrer) ?? text(properties.referrer),
       title: text(page.title) ?? text(properties.title),
     },
     campaign: {
-      source: text(campaign.source, 256) ?? utmFromUrl(url, 'utm_source'),
-      medium: text(campaign.medium, 256) ?? utmFromUrl(url, 'utm_medium'),
-      name: text(campaign.name, 256) ?? utmFromUrl(url, 'utm_campaign'),
+      source: text(campaign.source, 256) ?? utm('utm_source'),
+      medium: text(campaign.medium, 256) ?? utm('utm_medium'),
+      name: text(campaign.name, 256) ?? utm('utm_campaign'),
     },
   };
 }
