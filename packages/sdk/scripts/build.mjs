@@ -1,6 +1,7 @@
 // Bundles the browser SDK with esbuild (no runtime dependencies end up in the output):
 //   dist/cairn.min.js              core, IIFE, sets window.cairn and replays the snippet's recorded calls
 //   dist/cairn-web-vitals.min.js   lazily loaded extra, IIFE, registers itself on window.__cairnExtras
+//   dist/cairn-survey.min.js       lazily loaded survey widget, IIFE, registers itself the same way
 //   dist/snippet.min.js            the stub to paste into pages (see README.md)
 //   dist/esm/                      ESM build for bundlers; extras are split into chunks loaded with import()
 import { rm } from 'node:fs/promises';
@@ -37,6 +38,12 @@ export async function buildSdk(dist = defaultOutDir) {
       entryPoints: [src('web-vitals/register.ts')],
       format: 'iife',
       outfile: path.join(dist, 'cairn-web-vitals.min.js'),
+    }),
+    build({
+      ...shared,
+      entryPoints: [src('survey/register.ts')],
+      format: 'iife',
+      outfile: path.join(dist, 'cairn-survey.min.js'),
     }),
     build({
       ...shared,

@@ -18,6 +18,11 @@ export interface InitOptions {
   flushIntervalMs?: number;
   /** Measure LCP, INP, CLS and TTFB and send them once per page as a `Web Vitals` track event (default true). */
   webVitals?: boolean;
+  /**
+   * Ask the server for in-page surveys after `track` and `page` calls, and show them (default true). The widget
+   * (`cairn-survey.min.js`) loads only when a survey is about to be shown.
+   */
+  surveys?: boolean;
 }
 
 /** The object behind `window.cairn`. Every method is safe to call before `init` and never throws into the page. */

@@ -20,6 +20,7 @@ import { Delivery } from './core/delivery.js';
 import { buildMessage, type Call } from './core/message-builder.js';
 import type { ResolvedOptions } from './core/options.js';
 import { defaultRetryPolicy } from './core/retry-policy.js';
+import { SurveyTriggers } from './survey/triggers.js';
 import type { WebVitalsMeter } from './web-vitals/types.js';
 
 const remoteConfigTimeoutMs = 5000;
@@ -38,6 +39,7 @@ export class TrackerSession {
   private webVitals: WebVitalsMeter | undefined;
   private webVitalsRequested = false;
   private webVitalsSent = false;
+  private readonly surveys: SurveyTriggers | undefined;
 
   constructor(
     private readonly options: ResolvedOptions,
@@ -84,6 +86,16 @@ export class TrackerSession {
       );
     }
     onPageHide(() => this.onPageHide());
+    if (options.surveys) {
+      this.surveys = new SurveyTriggers({
+        host: options.host,
+        writeKey: options.writeKey,
+        identity: () => this.identity.current(),
+        loadWidget: () => this.loadExtra('survey'),
+        warn: (message) => log('warn', message),
+      });
+      this.surveys.setConsent(allowed());
+    }
     if (allowed()) this.startWebVitals();
   }
 
@@ -114,6 +126,8 @@ export class TrackerSession {
       context: collectContext(),
     });
     this.delivery.enqueue(message);
+    if (call.type === 'track') this.surveys?.onTrack(call.event);
+    else if (call.type === 'page') this.surveys?.onPage();
   }
 
   identify(userId: string | undefined, traits: Record<string, unknown>): void {
@@ -142,6 +156,7 @@ export class TrackerSession {
       this.delivery.clear();
       this.storedQueue.clearAll();
       this.identity.forget();
+      this.surveys?.setConsent(false);
       return;
     }
     if (!wasAllowed && maySendAndPersist(this.consent)) {
@@ -149,6 +164,7 @@ export class TrackerSession {
       // Adopting also persists what waited in memory and starts sending.
       this.delivery.adopt(this.storedQueue.takeOver());
       this.startWebVitals();
+      this.surveys?.setConsent(true);
     }
   }
 

@@ -1,8 +1,10 @@
+import type { SurveyExtra } from '../survey/extra.js';
 import type { WebVitalsExtra } from '../web-vitals/types.js';
 
 /** Optional features kept out of the core bundle and loaded on demand. */
 export interface Extras {
   'web-vitals': WebVitalsExtra;
+  survey: SurveyExtra;
 }
 
 export type ExtraLoader = <Name extends keyof Extras>(name: Name) => Promise<Extras[Name]>;

@@ -11,6 +11,7 @@ describe('resolveOptions', () => {
       flushAt: 20,
       flushIntervalMs: 5000,
       webVitals: true,
+      surveys: true,
     });
   });
 

@@ -8,6 +8,7 @@ export interface ResolvedOptions {
   flushAt: number;
   flushIntervalMs: number;
   webVitals: boolean;
+  surveys: boolean;
 }
 
 export const defaultFlushAt = 20;
@@ -35,5 +36,6 @@ export function resolveOptions(options: InitOptions | undefined): ResolvedOption
     flushAt,
     flushIntervalMs,
     webVitals: options.webVitals !== false,
+    surveys: options.surveys !== false,
   };
 }

@@ -8,7 +8,7 @@ import { notFound } from '../../errors/catalogue.js';
 const defaultSdkDir = fileURLToPath(new URL('../../../../sdk/dist/', import.meta.url));
 
 /** Only the published bundles: nothing else in the folder is ever served. */
-const bundles = new Set(['cairn.min.js', 'cairn-web-vitals.min.js', 'snippet.min.js']);
+const bundles = new Set(['cairn.min.js', 'cairn-web-vitals.min.js', 'cairn-survey.min.js', 'snippet.min.js']);
 
 /**
  * Serves the browser SDK to customers' sites at /sdk/<file>. Other sites embed these scripts, so this route
@@ -23,7 +23,8 @@ export function sdkBundleRoutes(app: FastifyInstance, options: { dir?: string } 
       config: { access: { kind: 'public' } },
       schema: {
         tags: ['ingestion'],
-        summary: 'The browser SDK bundles (cairn.min.js, cairn-web-vitals.min.js, snippet.min.js).',
+        summary:
+          'The browser SDK bundles (cairn.min.js, cairn-web-vitals.min.js, cairn-survey.min.js, snippet.min.js).',
         security: [],
         params: Type.Object({ file: Type.String({ maxLength: 64 }) }),
       },
