@@ -1,2 +1,3 @@
 export * from './channels.js';
 export * from './segment.js';
+export * from './survey.js';

@@ -39,6 +39,18 @@ export const errorCatalogue = {
   CAIRN_RATE_LIMITED: { status: 429, message: 'Too many requests: retry after {retryAfter} seconds.' },
   CAIRN_OVERLOADED: { status: 503, message: 'Cairn is busy: retry after {retryAfter} seconds.' },
   CAIRN_STORE_UNAVAILABLE: { status: 503, message: 'The store is not open or not migrated yet.' },
+  CAIRN_SURVEY_INVALID: { status: 400, message: 'The survey definition is invalid at {path}: {reason}' },
+  CAIRN_ANSWER_INVALID: { status: 400, message: 'The answer to {questionId} is invalid: {reason}' },
+  CAIRN_SURVEY_NOT_OPEN: {
+    status: 409,
+    message: 'Survey {surveyId} does not accept responses now (status {status}).',
+  },
+  CAIRN_SURVEY_STATUS_CHANGE: { status: 409, message: 'A survey cannot go from {from} to {to}.' },
+  CAIRN_SURVEY_LINK_INVALID: { status: 400, message: 'The survey link is invalid or has expired.' },
+  CAIRN_EMAIL_NOT_CONFIGURED: {
+    status: 409,
+    message: 'E-mail distribution is not configured: set CAIRN_SMTP_URL.',
+  },
   CAIRN_INTERNAL: { status: 500, message: 'Something went wrong on our side (request {requestId}).' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

@@ -11,16 +11,25 @@ import { CairnError } from '../errors/catalogue.js';
 export async function installCollectScope(
   app: FastifyInstance,
   limitLabel: (url: string) => string,
+  // @fastify/cors answers preflights through one wildcard OPTIONS route for the whole server, so only the first
+  // scope registers it; later scopes (survey SDK routes) add the response headers and leave preflights to it.
+  options: { preflightRoute: boolean } = { preflightRoute: true },
 ): Promise<void> {
-  await app.register(cors, {
-    origin: '*',
-    methods: ['GET', 'POST', 'OPTIONS'],
-    allowedHeaders: ['Authorization', 'Content-Type', 'Content-Encoding'],
-    // Browsers hide response headers from cross-origin pages unless exposed; SDKs need Retry-After on 429/503.
-    exposedHeaders: ['Retry-After'],
-    credentials: false,
-    maxAge: 86_400,
-  });
+  if (!options.preflightRoute) {
+    app.addHook('onRequest', async (_request, reply) => {
+      reply.header('access-control-allow-origin', '*').header('access-control-expose-headers', 'Retry-After');
+    });
+  } else {
+    await app.register(cors, {
+      origin: '*',
+      methods: ['GET', 'POST', 'OPTIONS'],
+      allowedHeaders: ['Authorization', 'Content-Type', 'Content-Encoding'],
+      // Browsers hide response headers from cross-origin pages unless exposed; SDKs need Retry-After on 429/503.
+      exposedHeaders: ['Retry-After'],
+      credentials: false,
+      maxAge: 86_400,
+    });
+  }
 
   app.removeContentTypeParser('text/plain');
   app.addContentTypeParser('text/plain', { parseAs: 'string' }, (_request, body, done) => {

@@ -79,3 +79,20 @@ export function ensure(allowed: boolean, action: string): void {
 export const canReadProfiles: WorkspacePredicate = anyRole('owner', 'admin', 'analyst', 'agent');
 /** Importing business events from other systems (orders, tickets, calls) is an administrative act. */
 export const canImportEvents: WorkspacePredicate = roleAtLeast('admin');
+/** Everyone in the workspace may see survey definitions and their aggregates. */
+export const canReadSurveys: WorkspacePredicate = roleAtLeast('viewer');
+/** Building, publishing, inviting: analysts and above. */
+export const canManageSurveys: WorkspacePredicate = roleAtLeast('analyst');
+/**
+ * Single responses carry free text and profile links (personal data): analysts and above; agents work through
+ * cases, viewers through aggregates.
+ */
+export const canReadResponses: WorkspacePredicate = roleAtLeast('analyst');
+/** Analytics queries return aggregates only (no personal data), so every role, viewers included, may run them. */
+export const canRunQueries: WorkspacePredicate = roleAtLeast('viewer');
+/** The text-analytics taxonomy shapes every report on open text: analysts and above read and edit it. */
+export const canManageTextTaxonomy: WorkspacePredicate = roleAtLeast('analyst');
+/** Emerging topics show redacted key phrases from verbatims: analysts and above, like single responses. */
+export const canReadTextInsights: WorkspacePredicate = roleAtLeast('analyst');
+/** The touchpoint registry shapes every journey report, so analysts and above maintain it. */
+export const canManageTouchpoints: WorkspacePredicate = roleAtLeast('analyst');

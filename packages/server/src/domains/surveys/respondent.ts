@@ -1,0 +1,83 @@
+import { createHash } from 'node:crypto';
+import type { Store } from '../../store/port.js';
+import type { Ingestor } from '../collect/ingestor.js';
+
+export interface RespondentIds {
+  anonymousId?: string | undefined;
+  userId?: string | undefined;
+}
+
+/** Profile of a respondent by the identity rules: userId first, then anonymousId. */
+export async function findRespondent(
+  store: Store,
+  workspaceId: string,
+  ids: RespondentIds,
+): Promise<string | null> {
+  if (ids.userId) {
+    const byUser = await store.profiles.findByIdentity(workspaceId, 'user_id', ids.userId);
+    if (byUser) return byUser;
+  }
+  return ids.anonymousId ? store.profiles.findByIdentity(workspaceId, 'anonymous_id', ids.anonymousId) : null;
+}
+
+/** Identifiers to send events for a profile known only by id (a signed link): its userId, else an anonymousId. */
+export async function idsOfProfile(
+  store: Store,
+  workspaceId: string,
+  profileId: string,
+): Promise<RespondentIds> {
+  const identities = await store.profiles.identities(workspaceId, [profileId]);
+  const user = identities.find((i) => i.kind === 'user_id');
+  if (user) return { userId: user.value };
+  const anonymous = identities.find((i) => i.kind === 'anonymous_id');
+  return { anonymousId: anonymous?.value ?? `profile:${profileId}` };
+}
+
+/**
+ * Sends survey events through the normal ingestion pipeline (so the profile exists and the response is on its
+ * timeline), answered after they are durable. Deterministic messageIds make retries and double submits no-ops.
+ */
+export async function ingestSurveyEvents(
+  ingestor: Ingestor,
+  workspaceId: string,
+  ids: RespondentIds,
+  events: { messageId: string; event: string; properties: Record<string, unknown> }[],
+  context: { channel: string; locale: string; pageUrl?: string | undefined; userAgent: string | null },
+): Promise<void> {
+  await ingestor.ingest(
+    events.map((e) => ({
+      type: 'track',
+      messageId: e.messageId,
+      event: e.event,
+      ...(ids.userId ? { userId: ids.userId } : {}),
+      ...(ids.anonymousId ? { anonymousId: ids.anonymousId } : {}),
+      properties: e.properties,
+      context: {
+        channel: context.channel,
+        ...(context.locale ? { locale: context.locale } : {}),
+        ...(context.pageUrl ? { page: { url: context.pageUrl } } : {}),
+      },
+    })),
+    {
+      workspaceId,
+      requestIp: null,
+      requestUserAgent: context.userAgent,
+      batchSentAt: undefined,
+      batchContext: undefined,
+    },
+  );
+}
+
+/** A stable id from parts, shaped as a UUID (version 8, RFC 9562 §5.8: custom), so retries find the same row. */
+export function stableUuid(...parts: string[]): string {
+  const hex = createHash('sha256').update(parts.join('\0')).digest('hex');
+  const variant = ((Number.parseInt(hex.slice(16, 17), 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** Deterministic sampling: the same profile and survey always land in the same bucket, so reloads do not re-roll. */
+export function sampled(surveyId: string, who: string, percent: number | undefined): boolean {
+  if (percent === undefined || percent >= 100) return true;
+  const bucket = createHash('sha256').update(`${surveyId}\0${who}`).digest().readUInt32BE(0) % 10_000;
+  return bucket < percent * 100;
+}

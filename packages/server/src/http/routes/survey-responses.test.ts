@@ -1,0 +1,81 @@
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { neutraliseFormula } from '../../domains/surveys/response-queries.js';
+import { liveSurvey } from '../../domains/surveys/survey-fixtures.js';
+import { basicAuth, workspaceWithWriteKey } from '../../test-support/ingest.js';
+import { adminHeaders, startTestApp, type TestApp } from '../../test-support/test-app.js';
+
+let t: TestApp;
+let base: string;
+let surveyId: string;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  const { workspaceId, writeKey } = await workspaceWithWriteKey(t.app);
+  surveyId = await liveSurvey(t.app, workspaceId);
+  base = `/api/v1/workspaces/${workspaceId}/surveys/${surveyId}/responses`;
+  const answers: [string, number, string, string][] = [
+    ['r-1', 2, '=cmd|"/c calc"!A1', 'web'],
+    ['r-2', 5, '@SUM(A1)', 'app'],
+    ['r-3', 8, 'Lieferung war "schnell", danke', 'web'],
+  ];
+  for (const [key, nps, why, channel] of answers) {
+    await t.app.inject({
+      method: 'POST',
+      url: `/v1/surveys/${surveyId}/responses`,
+      headers: { authorization: basicAuth(writeKey) },
+      payload: {
+        clientKey: `client-${key}`,
+        anonymousId: key,
+        channel,
+        answers: [
+          { questionId: 'nps', value: nps },
+          { questionId: 'why', value: why },
+        ],
+        completed: true,
+      },
+    });
+  }
+});
+afterAll(() => t.close());
+
+describe('staff access to responses', () => {
+  it('filters by score range, channel and text, with cursor pages', async () => {
+    const low = await t.app.inject({ method: 'GET', url: `${base}?maxScore=5`, headers: adminHeaders });
+    expect(low.json().items).toHaveLength(2);
+    const app = await t.app.inject({ method: 'GET', url: `${base}?channel=app`, headers: adminHeaders });
+    expect(app.json().items.map((r: { channel: string }) => r.channel)).toEqual(['app']);
+    const text = await t.app.inject({ method: 'GET', url: `${base}?q=SCHNELL`, headers: adminHeaders });
+    expect(text.json().items).toHaveLength(1);
+    const page1 = (
+      await t.app.inject({ method: 'GET', url: `${base}?limit=2`, headers: adminHeaders })
+    ).json();
+    const page2 = (
+      await t.app.inject({
+        method: 'GET',
+        url: `${base}?limit=2&cursor=${page1.nextCursor}`,
+        headers: adminHeaders,
+      })
+    ).json();
+    const ids = [...page1.items, ...page2.items].map((r: { id: string }) => r.id);
+    expect(new Set(ids).size).toBe(3);
+    const one = await t.app.inject({ method: 'GET', url: `${base}/${ids[0]}`, headers: adminHeaders });
+    expect(one.json()).toMatchObject({ id: ids[0], journeyContext: { journeyStage: null } });
+  });
+
+  it('exports CSV that spreadsheets cannot run as formulas', async () => {
+    const res = await t.app.inject({ method: 'GET', url: `${base}.csv`, headers: adminHeaders });
+    expect(res.headers['content-type']).toContain('text/csv');
+    const rows = parse(res.body, { columns: true }) as Record<string, string>[];
+    expect(rows).toHaveLength(3);
+    const why = rows.map((r) => r.why).sort();
+    expect(why).toEqual(['\'=cmd|"/c calc"!A1', "'@SUM(A1)", 'Lieferung war "schnell", danke']);
+    expect(rows.every((r) => !/^[=+\-@\t\r]/.test(Object.values(r).join('')))).toBe(true);
+  });
+
+  it('neutralises every dangerous leading character', () => {
+    for (const lead of ['=', '+', '-', '@', '\t', '\r'])
+      expect(neutraliseFormula(`${lead}1+1`)).toBe(`'${lead}1+1`);
+    expect(neutraliseFormula('fine = ok')).toBe('fine = ok');
+  });
+});

@@ -1,0 +1,152 @@
+/**
+ * The part of the storage port that holds surveys, their versions, responses and answers (migration 0004), and
+ * the contact ledger and workspace survey settings (migration 0006).
+ * Same conventions as port.ts: ISO-8601 UTC strings for times, plain objects for JSON.
+ */
+import type { SurveyDefinition, SurveySettings, SurveyStatus } from '@cairn/protocol';
+import type { AuditRepo, Page } from './port.js';
+
+export interface SurveyRecord {
+  id: string;
+  workspaceId: string;
+  name: string;
+  status: SurveyStatus;
+  currentVersion: number;
+  settings: SurveySettings;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SurveyVersionRecord {
+  surveyId: string;
+  workspaceId: string;
+  version: number;
+  definition: SurveyDefinition;
+  createdAt: string;
+}
+
+export interface SurveyRepo {
+  insert(survey: SurveyRecord): Promise<void>;
+  get(workspaceId: string, id: string): Promise<SurveyRecord | null>;
+  /** Newest first. */
+  list(workspaceId: string): Promise<SurveyRecord[]>;
+  /** Every survey with status live, in all workspaces (the in-memory cache of the eligibility check loads these). */
+  listLive(): Promise<SurveyRecord[]>;
+  update(survey: SurveyRecord): Promise<void>;
+  insertVersion(version: SurveyVersionRecord): Promise<void>;
+  getVersion(workspaceId: string, surveyId: string, version: number): Promise<SurveyVersionRecord | null>;
+}
+
+export type ResponseStatus = 'partial' | 'completed';
+
+export interface ResponseRecord {
+  id: string;
+  workspaceId: string;
+  surveyId: string;
+  surveyVersion: number;
+  profileId: string | null;
+  channel: string;
+  touchpointId: string | null;
+  journeyStage: string | null;
+  locale: string;
+  device: string | null;
+  status: ResponseStatus;
+  startedAt: string;
+  updatedAt: string;
+  completedAt: string | null;
+  journeyContext: Record<string, unknown>;
+  clientKey: string | null;
+  hiddenFields: Record<string, string> | null;
+}
+
+export interface AnswerRecord {
+  workspaceId: string;
+  responseId: string;
+  surveyId: string;
+  profileId: string | null;
+  questionId: string;
+  questionType: string;
+  numberValue: number | null;
+  textValue: string | null;
+  jsonValue: unknown;
+  answeredAt: string;
+  timeSpentMs: number | null;
+}
+
+export interface ResponseFilter {
+  workspaceId: string;
+  surveyId: string;
+  from?: string | undefined;
+  to?: string | undefined;
+  /** Range on the first scale answer (nps/csat/ces/rating) of the response. */
+  minScore?: number | undefined;
+  maxScore?: number | undefined;
+  channel?: string | undefined;
+  touchpointId?: string | undefined;
+  status?: ResponseStatus | undefined;
+  /** Case-insensitive substring of any text answer. */
+  text?: string | undefined;
+  limit: number;
+  cursor?: string | undefined;
+}
+
+export interface SurveyResponseRepo {
+  /**
+   * Upserts responses and their answers in one transaction. A response that exists keeps its start, version,
+   * profile and journey context; its status only moves forward (partial → completed); answers replace earlier
+   * answers to the same question.
+   */
+  commit(batch: {
+    responses: ResponseRecord[];
+    answers: AnswerRecord[];
+    contacts: ContactRecord[];
+  }): Promise<void>;
+  get(workspaceId: string, id: string): Promise<ResponseRecord | null>;
+  getMany(workspaceId: string, ids: string[]): Promise<ResponseRecord[]>;
+  answers(workspaceId: string, responseIds: string[]): Promise<AnswerRecord[]>;
+  /** Newest first (started_at, id). */
+  list(filter: ResponseFilter): Promise<Page<ResponseRecord>>;
+  count(workspaceId: string, surveyId: string): Promise<number>;
+  /** Profiles among `profileIds` with any response (partial or completed) to the survey. */
+  respondents(workspaceId: string, surveyId: string, profileIds: string[]): Promise<string[]>;
+  /** Last `limit` events of each profile before `before`, survey events excluded, newest first. */
+  recentEvents(
+    workspaceId: string,
+    profileIds: string[],
+    before: string,
+    limit: number,
+  ): Promise<
+    Map<string, { event: string | null; type: string; channel: string; page: string | null; at: string }[]>
+  >;
+}
+
+export type ContactKind = 'shown' | 'invited' | 'answered';
+
+export interface ContactRecord {
+  workspaceId: string;
+  profileId: string;
+  surveyId: string;
+  channel: string;
+  kind: ContactKind;
+  at: string;
+}
+
+export interface ContactLedgerRepo {
+  append(contacts: ContactRecord[]): Promise<void>;
+  /** Contacts of the profiles since `since`, newest first. */
+  since(workspaceId: string, profileIds: string[], since: string): Promise<ContactRecord[]>;
+}
+
+export interface WorkspaceSurveySettingsRepo {
+  get(workspaceId: string): Promise<Record<string, unknown> | null>;
+  put(workspaceId: string, settings: Record<string, unknown>, at: string): Promise<void>;
+}
+
+export interface SurveyStore {
+  definitions: SurveyRepo;
+  responses: SurveyResponseRepo;
+  contacts: ContactLedgerRepo;
+  settings: WorkspaceSurveySettingsRepo;
+  /** Survey changes and their audit entries commit together. */
+  transaction<T>(work: (tx: { definitions: SurveyRepo; audit: AuditRepo }) => Promise<T>): Promise<T>;
+}
