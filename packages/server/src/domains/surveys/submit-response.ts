@@ -1,7 +1,8 @@
 import { type AnswerInput, isChannel } from '@cairn/protocol';
 import { CairnError, notFound } from '../../errors/catalogue.js';
 import { parseUserAgent } from '../collect/steps/user-agent.js';
-import { firstScore, validateAnswers } from './answer-validation.js';
+import { enrichAnswers } from '../text/text-service.js';
+import { firstScore, type ParsedAnswer, validateAnswers } from './answer-validation.js';
 import { pickLanguage } from './localise.js';
 import {
   findRespondent,
@@ -110,6 +111,7 @@ export async function submitResponse(
     hiddenFields: input.hiddenFields ?? null,
   });
   if (!outcome.ok) throw outcome.error;
+  await enrichTextAnswers(services, workspaceId, responseId, profileId, answers);
   // Sent only once the response is stored as completed (the writer checks required questions on the path).
   if (input.completed) {
     const final = { surveyId, responseId, ...(outcome.score === null ? {} : { score: outcome.score }) };
@@ -117,4 +119,30 @@ export async function submitResponse(
     await ingestSurveyEvents(services.ingestor, workspaceId, ids, [completed], eventContext);
   }
   return { responseId, status: outcome.status, created: outcome.created };
+}
+
+/**
+ * Open-text answers are enriched (language, sentiment, topics, PII spans) as soon as they are stored, so the
+ * analyses and redacted views never wait for a batch job. Enrichment is keyed to the response and the profile,
+ * so deleting either removes it.
+ */
+async function enrichTextAnswers(
+  services: SurveyServices,
+  workspaceId: string,
+  responseId: string,
+  profileId: string | null,
+  answers: ParsedAnswer[],
+): Promise<void> {
+  const answeredAt = services.now().toISOString();
+  const texts = answers
+    .filter((a) => a.questionType === 'text' && a.textValue)
+    .map((a) => ({
+      workspaceId,
+      responseId,
+      questionId: a.questionId,
+      profileId,
+      answeredAt,
+      text: a.textValue as string,
+    }));
+  if (texts.length) await enrichAnswers(services.store, texts, services.now());
 }

@@ -104,6 +104,26 @@ describe('survey responses from the SDK', () => {
       expect(e.properties).toMatchObject({ surveyId, responseId: response.id, score: 3 });
   });
 
+  it('enriches open-text answers when they are stored, keyed to the response and profile', async () => {
+    const surveyId = await liveSurvey(t.app, workspaceId);
+    const res = await submit(surveyId, {
+      clientKey: 'client-key-text',
+      anonymousId: 'anon-text',
+      answers: [
+        { questionId: 'nps', value: 2 },
+        { questionId: 'why', value: 'Die Lieferung kam viel zu spät, schreiben Sie mir an anna@example.de' },
+      ],
+      completed: true,
+    });
+    expect(res.statusCode).toBe(200);
+    const enrichment = await t.store.text.enrichment(workspaceId, res.json().responseId, 'why');
+    expect(enrichment?.enrichment).toMatchObject({ language: 'de', sentiment: { label: 'negative' } });
+    expect(enrichment?.enrichment.topics.map((t) => t.id)).toContain('delivery');
+    expect(enrichment?.profileId).toBeTruthy();
+    // Stored enrichments keep spans and redacted text, never the personal data itself.
+    expect(JSON.stringify(enrichment)).not.toContain('anna@example.de');
+  });
+
   it('rejects answers that do not fit, storing nothing', async () => {
     const surveyId = await liveSurvey(t.app, workspaceId);
     const res = await submit(surveyId, {
