@@ -82,6 +82,35 @@ const table: Row[] = [
   row('GET',    `${ws}/profiles/lookup`,                   400, '401  ok |  ok  ok  ok  ok 403 |  ok  ok  ok  ok 403'),
   row('GET',    `${ws}/profiles/:profileId`,               404, '401  ok |  ok  ok  ok  ok 403 |  ok  ok  ok  ok 403'),
   row('GET',    `${ws}/profiles/:profileId/timeline`,      404, '401  ok |  ok  ok  ok  ok 403 |  ok  ok  ok  ok 403'),
+  // Analytics: aggregates only, so every member may query (the analytics engineer's route).
+  row('POST',   `${ws}/query`,                             400, '401  ok |  ok  ok  ok  ok  ok |  ok  ok  ok  ok  ok'),
+  // Text analytics (the text engineer's routes): taxonomy and emerging phrases for analysts and above. Probes:
+  // ":topicId" fails the slug pattern (400); reset requires { confirm: true } (400), so nothing changes.
+  row('GET',    `${ws}/text/taxonomy`,                     200, '401  ok |  ok  ok  ok 403 403 |  ok  ok  ok 403 403'),
+  row('POST',   `${ws}/text/taxonomy/topics`,              400, '401  ok |  ok  ok  ok 403 403 |  ok  ok  ok 403 403'),
+  row('PATCH',  `${ws}/text/taxonomy/topics/:topicId`,     400, '401  ok |  ok  ok  ok 403 403 |  ok  ok  ok 403 403'),
+  row('DELETE', `${ws}/text/taxonomy/topics/:topicId`,     400, '401  ok |  ok  ok  ok 403 403 |  ok  ok  ok 403 403'),
+  row('POST',   `${ws}/text/taxonomy/reset`,               400, '401  ok |  ok  ok  ok 403 403 |  ok  ok  ok 403 403'),
+  row('GET',    `${ws}/text/emerging-topics`,              400, '401  ok |  ok  ok  ok 403 403 |  ok  ok  ok 403 403'),
+  // Surveys (the surveys engineer's routes): definitions readable by every member, managed by analysts and above;
+  // single responses carry free text and profile links, so analysts and above only.
+  row('GET',    `${ws}/surveys`,                           200, '401  ok |  ok  ok  ok  ok  ok |  ok  ok  ok  ok  ok'),
+  row('POST',   `${ws}/surveys`,                           400, '401  ok |  ok  ok  ok 403 403 |  ok  ok  ok 403 403'),
+  row('POST',   `${ws}/surveys/import`,                    400, '401  ok |  ok  ok  ok 403 403 |  ok  ok  ok 403 403'),
+  row('GET',    `${ws}/surveys/:surveyId`,                 404, '401  ok |  ok  ok  ok  ok  ok |  ok  ok  ok  ok  ok'),
+  row('PATCH',  `${ws}/surveys/:surveyId`,                 400, '401  ok |  ok  ok  ok 403 403 |  ok  ok  ok 403 403'),
+  row('POST',   `${ws}/surveys/:surveyId/status`,          400, '401  ok |  ok  ok  ok 403 403 |  ok  ok  ok 403 403'),
+  row('GET',    `${ws}/surveys/:surveyId/export`,          404, '401  ok |  ok  ok  ok  ok  ok |  ok  ok  ok  ok  ok'),
+  row('GET',    `${ws}/surveys/:surveyId/responses`,       404, '401  ok |  ok  ok  ok 403 403 |  ok  ok  ok 403 403'),
+  row('GET',    `${ws}/surveys/:surveyId/responses.csv`,   404, '401  ok |  ok  ok  ok 403 403 |  ok  ok  ok 403 403'),
+  row('GET',    `${ws}/survey-settings`,                   200, '401  ok |  ok  ok  ok  ok  ok |  ok  ok  ok  ok  ok'),
+  row('PATCH',  `${ws}/survey-settings`,                   400, '401  ok |  ok  ok  ok 403 403 |  ok  ok  ok 403 403'),
+  row('GET',    `${ws}/surveys/:surveyId/responses/:responseId`, 404, '401  ok |  ok  ok  ok 403 403 |  ok  ok  ok 403 403'),
+  row('GET',    `${ws}/touchpoints`,                       200, '401  ok |  ok  ok  ok  ok  ok |  ok  ok  ok  ok  ok'),
+  row('POST',   `${ws}/touchpoints`,                       400, '401  ok |  ok  ok  ok 403 403 |  ok  ok  ok 403 403'),
+  row('PATCH',  `${ws}/touchpoints/:touchpointId`,         404, '401  ok |  ok  ok  ok 403 403 |  ok  ok  ok 403 403'),
+  row('DELETE', `${ws}/touchpoints/:touchpointId`,         404, '401  ok |  ok  ok  ok 403 403 |  ok  ok  ok 403 403'),
+  row('GET',    `${ws}/touchpoints/coverage`,              200, '401  ok |  ok  ok  ok  ok  ok |  ok  ok  ok  ok  ok'),
   row('POST',   `${ws}/events/import`,                     400, '401  ok |  ok  ok 403 403 403 |  ok  ok 403 403 403'),
   row('POST',   '/api/v1/admin/backup',                    200, '401  ok | 403 403 403 403 403 | 403 403 403 403 403'),
   // No Content-Type: the restore route refuses the upload (415) before reading it, so nothing is restored.
@@ -131,7 +160,9 @@ describe('role matrix: every /api/v1 route against every kind of caller', () => 
     const write = method !== 'GET';
     return t.app.inject({
       method,
-      url: url.replace(':workspaceId', workspaceId).replace(/:(userId|tokenId|keyId|profileId)/, unknownId),
+      url: url
+        .replace(':workspaceId', workspaceId)
+        .replace(/:(userId|tokenId|keyId|profileId|surveyId|responseId|touchpointId)/g, unknownId),
       headers: c.headers(write),
       remoteAddress: c.ip,
       ...(method === 'POST' || method === 'PATCH' ? { payload: {} } : {}),

@@ -6,7 +6,10 @@
  * ISO-8601 UTC strings; JSON-valued fields cross it as plain objects.
  */
 import type { Role } from '../domains/access/roles.js';
+import type { AnalyticsStore } from './analytics-port.js';
 import type { EventStore, ProfileRepo } from './collect-port.js';
+import type { SurveyStore } from './survey-port.js';
+import type { TextRepo } from './text-port.js';
 
 export interface WorkspaceRecord {
   id: string;
@@ -184,6 +187,11 @@ export interface Store extends Repos {
   readonly engine: string;
   events: EventStore;
   profiles: ProfileRepo;
+  surveys: SurveyStore;
+  /** Text analytics: topic taxonomies and enrichments of open-text answers. */
+  text: TextRepo;
+  /** Funnels, paths, retention, KPIs: planned queries in, sufficient statistics out. */
+  analytics: AnalyticsStore;
   /** Runs `work` atomically: every write inside commits together or not at all. */
   transaction<T>(work: (tx: Repos) => Promise<T>): Promise<T>;
   migrate(): Promise<string[]>;

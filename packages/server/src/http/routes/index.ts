@@ -13,9 +13,14 @@ import { collectRoutes } from './collect.js';
 import { dashboardRoutes } from './dashboard.js';
 import { memberRoutes } from './members.js';
 import { profileRoutes } from './profiles.js';
+import { queryRoutes } from './query.js';
+import { touchpointRoutes } from './touchpoints.js';
 import { sdkBundleRoutes } from './sdk-bundle.js';
 import { setupRoutes } from './setup.js';
+import { surveyRoutes } from './surveys.js';
 import { systemRoutes } from './system.js';
+import { textEmergingTopicRoutes } from './text-emerging-topics.js';
+import { textTaxonomyRoutes } from './text-taxonomy.js';
 import { userRoutes } from './users.js';
 import { workspaceRoutes } from './workspaces.js';
 import { writeKeyRoutes } from './write-keys.js';
@@ -42,9 +47,14 @@ export async function registerRoutes(app: FastifyInstance, deps: RouteDependenci
   auditLogRoutes(app, deps);
   await adminRoutes(app, deps);
   profileRoutes(app, deps);
+  textTaxonomyRoutes(app, deps);
+  textEmergingTopicRoutes(app, deps);
+  queryRoutes(app, deps);
+  touchpointRoutes(app, deps);
   await app.register(async (scope) =>
     collectRoutes(scope, { ...deps, rateLimitPerMinute: deps.config.ingestRateLimitPerMinute }),
   );
+  await surveyRoutes(app, deps);
   sdkBundleRoutes(app);
   await app.register(dashboardRoutes);
 }

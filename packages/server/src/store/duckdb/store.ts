@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Repos, Store } from '../port.js';
+import { duckDbAnalytics } from './analytics/analytics-store.js';
 import { checkBackupFile } from './backup-file.js';
 import { DuckDbDatabase, type SqlExecutor } from './database.js';
 import { migrate, pendingMigrations } from './migrate.js';
@@ -9,6 +10,8 @@ import { auditRepo } from './repos/audit.js';
 import { apiTokenRepo, sessionRepo, writeKeyRepo } from './repos/credentials.js';
 import { eventStore } from './repos/events.js';
 import { profileRepo } from './repos/profiles.js';
+import { surveyStore } from './repos/surveys.js';
+import { textRepo } from './repos/text.js';
 import { membershipRepo, userRepo } from './repos/users.js';
 import { workspaceRepo } from './repos/workspaces.js';
 
@@ -43,6 +46,9 @@ export async function openDuckDbStore(file: string): Promise<Store & { database:
     ...reposFor(database.autocommit),
     events: eventStore(database),
     profiles: profileRepo(database.autocommit),
+    text: textRepo(database),
+    analytics: duckDbAnalytics(database.autocommit),
+    surveys: surveyStore(database),
     transaction: (work) => database.transaction((tx) => work(reposFor(tx))),
     async migrate() {
       const applied = await migrate(database);

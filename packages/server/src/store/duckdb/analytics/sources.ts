@@ -1,0 +1,74 @@
+import type { FieldRef, PlannedFilter } from '../../analytics-port.js';
+import { fieldSql, filtersSql, type Source } from './fields.js';
+import type { SqlParams } from './sql-params.js';
+import type { TouchpointMapping } from './touchpoint-mapping.js';
+
+export const eventSource = (touchpoints: TouchpointMapping[]): Source => ({
+  name: 'events',
+  alias: 'e',
+  profileExpr: 'coalesce(p.merged_into, e.profile_id)',
+  touchpoints,
+});
+export const responseSource: Source = {
+  name: 'responses',
+  alias: 'r',
+  profileExpr: 'coalesce(p.merged_into, r.profile_id)',
+  touchpoints: [],
+};
+
+export interface EventScan {
+  params: SqlParams;
+  workspaceId: string;
+  from: string;
+  to: string;
+  filters: PlannedFilter[];
+  touchpoints: TouchpointMapping[];
+  /** Extra columns (SQL AS name), built by the caller with the same params. */
+  extra?: string[];
+}
+
+/**
+ * Events of one workspace in [from, to) with their canonical profile `pid` (merged profiles' events count for the
+ * survivor, via the join to profiles), filtered. `ord` breaks timestamp ties by arrival (ingest_seq).
+ */
+export function eventsInRange(scan: EventScan): string {
+  const { params } = scan;
+  const source = eventSource(scan.touchpoints);
+  const where = filtersSql(scan.filters, source, params);
+  return `SELECT ${source.profileExpr} AS pid, e.type, e.event, e.channel, e.occurred_at, e.ingest_seq,
+      e.properties, e.page_path${scan.extra?.length ? `, ${scan.extra.join(', ')}` : ''}
+    FROM events e JOIN profiles p ON p.id = e.profile_id
+    WHERE e.workspace_id = ${params.bind(scan.workspaceId)}
+      AND e.occurred_at >= ${params.instant(scan.from)} AND e.occurred_at < ${params.instant(scan.to)}
+      AND ${where}`;
+}
+
+/** SQL for a breakdown key on events, or NULL. */
+export function eventKey(
+  field: FieldRef | null,
+  params: SqlParams,
+  touchpoints: TouchpointMapping[],
+): string {
+  return field ? fieldSql(field, eventSource(touchpoints), params, 'body.breakdown') : 'NULL';
+}
+
+/**
+ * Survey answers of one question type in [from, to) by answer time, with the response's context. Partial
+ * responses count: an answered score is an answer whether or not the survey was finished.
+ */
+export function answersInRange(
+  scan: EventScan & { questionType: 'nps' | 'csat' | 'ces'; key: FieldRef | null },
+): string {
+  const { params } = scan;
+  const where = filtersSql(scan.filters, responseSource, params);
+  const key = scan.key ? fieldSql(scan.key, responseSource, params, 'body.breakdown') : 'NULL';
+  // Scores are counted per answer, not per customer: the profile join is needed only to read current traits.
+  const needsProfile = [...scan.filters.map((f) => f.field), scan.key].some((f) => f?.kind === 'trait');
+  return `SELECT sa.number_value AS v, sa.answered_at AS occurred_at, ${key} AS key
+    FROM survey_answers sa JOIN survey_responses r ON r.id = sa.response_id
+    ${needsProfile ? 'LEFT JOIN profiles p ON p.id = r.profile_id' : ''}
+    WHERE sa.workspace_id = ${params.bind(scan.workspaceId)} AND sa.question_type = ${params.bind(scan.questionType)}
+      AND sa.number_value IS NOT NULL
+      AND sa.answered_at >= ${params.instant(scan.from)} AND sa.answered_at < ${params.instant(scan.to)}
+      AND ${where}`;
+}
