@@ -12,6 +12,18 @@ export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const cliEntry = path.join(repoRoot, 'packages/server/src/cli/main.ts');
 const nodeArgs = ['--conditions=source', '--import', 'tsx', cliEntry];
 
+/** Every child still running when the test worker exits is killed, so a timed-out test leaks no server. */
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
+function track<T extends ChildProcess>(child: T): T {
+  running.add(child);
+  child.once('exit', () => running.delete(child));
+  return child;
+}
+
 export const adminToken = 'e2e-admin-token-0123456789abcdefghij';
 
 export async function makeDataDir(): Promise<string> {
@@ -69,7 +81,7 @@ const exitOf = (child: ChildProcess): Promise<number | null> =>
 
 /** Runs `cairn <args>` to completion. */
 export async function runCli(args: string[], env: Record<string, string>): Promise<CliResult> {
-  const child = spawn(process.execPath, [...nodeArgs, ...args], { cwd: repoRoot, env: cleanEnv(env) });
+  const child = track(spawn(process.execPath, [...nodeArgs, ...args], { cwd: repoRoot, env: cleanEnv(env) }));
   child.stdin.end();
   const { output } = collect(child);
   const code = await exitOf(child);
@@ -91,7 +103,7 @@ export function spawnServer(env: Record<string, string>): {
   exited: Promise<number | null>;
   output: () => { stdout: string; stderr: string };
 } {
-  const child = spawn(process.execPath, [...nodeArgs, 'start'], { cwd: repoRoot, env: cleanEnv(env) });
+  const child = track(spawn(process.execPath, [...nodeArgs, 'start'], { cwd: repoRoot, env: cleanEnv(env) }));
   const { output } = collect(child);
   return { child, exited: exitOf(child), output };
 }
@@ -109,7 +121,7 @@ async function readServerUrl(dataDir: string, pid: number | undefined): Promise<
 }
 
 /** Starts `cairn start` and waits until it has announced itself in server.json and answers /readyz. */
-export async function startServer(env: Record<string, string>, timeoutMs = 30_000): Promise<ServerProcess> {
+export async function startServer(env: Record<string, string>, timeoutMs = 50_000): Promise<ServerProcess> {
   const { child, exited, output } = spawnServer(env);
   const dataDir = env.CAIRN_DATA_DIR as string;
   const deadline = Date.now() + timeoutMs;
@@ -161,3 +173,9 @@ export async function api<T = Record<string, unknown>>(
   const text = await response.text();
   return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
 }
+
+/**
+ * Process-level tests start several Node processes one after another; with the whole suite running in parallel
+ * on two cores each start can take seconds, far beyond the default unit-test timeout.
+ */
+export const processTestTimeouts = { timeout: 180_000 };

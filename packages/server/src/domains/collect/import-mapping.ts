@@ -74,9 +74,11 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown):
     return;
   }
   const existing = Object.hasOwn(target, head) ? target[head] : undefined;
-  const child = (
-    typeof existing === 'object' && existing !== null ? existing : (target[head] = {})
-  ) as Record<string, unknown>;
+  let child = existing as Record<string, unknown>;
+  if (typeof existing !== 'object' || existing === null) {
+    child = {};
+    target[head] = child;
+  }
   setPath(child, rest.join('.'), value);
 }
 

@@ -34,7 +34,7 @@ describe('admin routes: backup and restore', () => {
       revokedAt: null,
     });
   });
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   const backup = () => t.app.inject({ method: 'POST', url: '/api/v1/admin/backup', headers: adminHeaders });
   const restore = (payload: Buffer | string, contentType = 'application/octet-stream') =>
