@@ -204,6 +204,11 @@ export interface Store extends Repos {
    * Throws InvalidBackupError, leaving the store untouched, when `file` is not a backup this version can use.
    */
   restoreFrom(file: string): Promise<{ previousDataKeptAt: string }>;
+  /**
+   * Calls `listener` after restoreFrom has put other data in place. Whatever a component cached from the old data
+   * (identities, dedupe keys, write keys, survey definitions) must be dropped there.
+   */
+  onReplaced(listener: () => void | Promise<void>): void;
   /** Flushes buffers and closes; afterwards every call fails. */
   close(): Promise<void>;
 }

@@ -37,6 +37,13 @@ export class DedupeWindow {
     this.current.add(key);
   }
 
+  /** Forgets every key (after a restore, the stored messages are different ones). */
+  clear(now: number): void {
+    this.current = new Set();
+    this.previous = new Set();
+    this.generationStartedAt = now;
+  }
+
   get size(): number {
     return this.current.size + this.previous.size;
   }

@@ -25,8 +25,9 @@ export class EventWriter {
     private readonly now: () => Date,
   ) {}
 
-  /** Continues the arrival sequence where the store left it. */
+  /** Continues the arrival sequence where the store left it; also after a restore, with a fresh identity cache. */
   async start(): Promise<void> {
+    this.graph.forget();
     this.lastSeq = await this.store.events.lastIngestSeq();
   }
 

@@ -57,10 +57,12 @@ export class Ingestor {
     });
     this.metrics = createIngestMetrics(registry, () => this.queue.pendingItems);
     this.writer = new EventWriter(store, this.dedupe, this.metrics, now);
+    store.onReplaced(() => this.warmUp());
   }
 
   /** Remembers the messageIds of the dedupe window so a restart does not let retried messages in twice. */
   async warmUp(): Promise<void> {
+    this.dedupe.clear(this.now().getTime());
     await this.writer.start();
     const since = new Date(this.now().getTime() - this.options.dedupeWindowHours * 3_600_000).toISOString();
     const keys = await this.store.events.recentMessageKeys(

@@ -12,7 +12,9 @@ export class WriteKeyResolver {
     private readonly now: () => Date,
     private readonly ttlMs = 5_000,
     private readonly maxEntries = 10_000,
-  ) {}
+  ) {
+    store.onReplaced(() => this.cache.clear());
+  }
 
   async workspaceFor(key: string | undefined): Promise<string | null> {
     if (!key || key.length > 200) return null;

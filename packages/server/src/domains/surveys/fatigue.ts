@@ -76,6 +76,12 @@ export class FatigueLedger {
     { value: Record<string, unknown> | null; expires: number }
   >();
 
+  /** Drops everything cached (after a restore the stored contacts are different ones). */
+  forgetAll(): void {
+    this.cache.clear();
+    this.settingsCache.clear();
+  }
+
   constructor(
     private readonly store: Store,
     private readonly now: Clock,

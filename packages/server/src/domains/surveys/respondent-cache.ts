@@ -13,6 +13,12 @@ export class RespondentCache {
   private readonly profiles = new Map<string, { id: string | null; expires: number }>();
   private readonly traits = new Map<string, { value: Promise<Traits>; expires: number }>();
 
+  /** Drops everything cached (after a restore the stored profiles are different ones). */
+  forgetAll(): void {
+    this.profiles.clear();
+    this.traits.clear();
+  }
+
   constructor(
     private readonly store: Store,
     private readonly now: Clock,

@@ -29,6 +29,12 @@ export class SurveyCatalog {
   private readonly live = new Map<string, Promise<CachedSurvey[]>>();
   private readonly versions = new Map<string, SurveyDefinition>();
 
+  /** Drops everything cached (after a restore the stored surveys are different ones). */
+  forgetAll(): void {
+    this.live.clear();
+    this.versions.clear();
+  }
+
   constructor(
     private readonly store: Store,
     private readonly now: Clock,

@@ -20,6 +20,12 @@ export interface SurveyServices {
 export function createSurveyServices(store: Store, ingestor: Ingestor, now: Clock): SurveyServices {
   const catalog = new SurveyCatalog(store, now);
   const ledger = new FatigueLedger(store, now);
+  const respondents = new RespondentCache(store, now);
+  store.onReplaced(() => {
+    catalog.forgetAll();
+    ledger.forgetAll();
+    respondents.forgetAll();
+  });
   return {
     store,
     ingestor,
@@ -27,6 +33,6 @@ export function createSurveyServices(store: Store, ingestor: Ingestor, now: Cloc
     catalog,
     ledger,
     writer: new ResponseWriter(store, catalog, ledger, now),
-    respondents: new RespondentCache(store, now),
+    respondents,
   };
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomSecret, sha256Hex } from '../../domains/access/secrets.js';
 import type { WorkspaceRecord } from '../../store/port.js';
+import { basicAuth, workspaceWithWriteKey } from '../../test-support/ingest.js';
 import { adminHeaders, startTestApp, type TestApp } from '../../test-support/test-app.js';
 
 const workspace = (id: string): WorkspaceRecord => ({
@@ -83,6 +84,33 @@ describe('admin routes: backup and restore', () => {
     expect(await t.store.workspaces.get('ws-after-backup')).toBeNull();
     expect((await t.app.inject({ url: '/readyz' })).statusCode).toBe(200);
     expect(await readdir(path.join(t.dataDir, 'tmp'))).toEqual([]);
+  });
+
+  it('drops what the running app cached from the replaced data', async () => {
+    const { writeKey, workspaceId } = await workspaceWithWriteKey(t.app);
+    const send = (messageId: string, userId: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/v1/batch',
+        headers: { authorization: basicAuth(writeKey) },
+        payload: { batch: [{ type: 'track', messageId, userId, event: 'Order Completed' }] },
+      });
+    expect((await send('m-before', 'u-before')).json().stored).toBe(1);
+    const file = (await backup()).rawPayload;
+    expect((await send('m-after', 'u-after')).json().stored).toBe(1);
+    expect((await restore(file)).statusCode).toBe(200);
+    // m-after is not in the restored data, so it is new again (not a duplicate), and u-after gets a real profile.
+    expect((await send('m-after', 'u-after')).json()).toMatchObject({ stored: 1, duplicates: 0 });
+    const profile = await t.app.inject({
+      url: `/api/v1/workspaces/${workspaceId}/profiles/lookup?userId=u-after`,
+      headers: adminHeaders,
+    });
+    expect(profile.statusCode).toBe(200);
+    const timeline = await t.app.inject({
+      url: `/api/v1/workspaces/${workspaceId}/profiles/${profile.json().id}/timeline`,
+      headers: adminHeaders,
+    });
+    expect(timeline.json().items).toHaveLength(1);
   });
 
   it('rejects an upload that is not a backup, with the envelope, and keeps the data', async () => {

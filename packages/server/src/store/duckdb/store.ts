@@ -39,6 +39,7 @@ export async function openDuckDbStore(file: string): Promise<Store & { database:
   if (file !== ':memory:') await mkdir(path.dirname(path.resolve(file)), { recursive: true });
   const database = await DuckDbDatabase.open(file);
   let migrated = false;
+  const replacedListeners: (() => void | Promise<void>)[] = [];
 
   return {
     engine: 'duckdb',
@@ -86,7 +87,11 @@ export async function openDuckDbStore(file: string): Promise<Store & { database:
       // A backup from an older Cairn lacks the newer migrations; bring it up to this version before use.
       await migrate(database);
       migrated = true;
+      for (const listener of replacedListeners) await listener();
       return { previousDataKeptAt };
+    },
+    onReplaced(listener) {
+      replacedListeners.push(listener);
     },
     close: () => database.close(),
   };
