@@ -98,12 +98,17 @@ export interface ServerProcess {
 }
 
 /** Spawns `cairn start` without waiting for it to come up (for boot failures). */
-export function spawnServer(env: Record<string, string>): {
+export function spawnServer(
+  env: Record<string, string>,
+  startArgs: string[] = [],
+): {
   child: ChildProcess;
   exited: Promise<number | null>;
   output: () => { stdout: string; stderr: string };
 } {
-  const child = track(spawn(process.execPath, [...nodeArgs, 'start'], { cwd: repoRoot, env: cleanEnv(env) }));
+  const child = track(
+    spawn(process.execPath, [...nodeArgs, 'start', ...startArgs], { cwd: repoRoot, env: cleanEnv(env) }),
+  );
   const { output } = collect(child);
   return { child, exited: exitOf(child), output };
 }
@@ -121,8 +126,12 @@ async function readServerUrl(dataDir: string, pid: number | undefined): Promise<
 }
 
 /** Starts `cairn start` and waits until it has announced itself in server.json and answers /readyz. */
-export async function startServer(env: Record<string, string>, timeoutMs = 50_000): Promise<ServerProcess> {
-  const { child, exited, output } = spawnServer(env);
+export async function startServer(
+  env: Record<string, string>,
+  timeoutMs = 50_000,
+  startArgs: string[] = [],
+): Promise<ServerProcess> {
+  const { child, exited, output } = spawnServer(env, startArgs);
   const dataDir = env.CAIRN_DATA_DIR as string;
   const deadline = Date.now() + timeoutMs;
   let finished = false;

@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { randomSecret, tokenPrefixes } from './domains/access/secrets.js';
 import { buildApp, type CairnApp } from './http/app.js';
+import { loadDemoOnFirstStart } from './runtime/first-start-demo.js';
 import { removeServerFile, writeServerFile } from './runtime/server-file.js';
 import { exitOnSignals, ShutdownSequence } from './runtime/shutdown.js';
 import { openStoreIn, StoreLockedError } from './runtime/store-file.js';
@@ -17,6 +18,8 @@ export interface RunningServer {
   url: string;
   app: CairnApp;
   store: Store;
+  /** The operator secret of this run (also in server.json for the CLI). */
+  cliToken: string;
   /** Add steps here (e.g. flushing an ingestion buffer before 'store') before a signal arrives. */
   shutdown: ShutdownSequence;
 }
@@ -64,7 +67,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       .add({ name: 'store', close: () => store.close() })
       .add({ name: 'server-file', close: () => removeServerFile(config.dataDir, process.pid) });
     app.log.info({ url, dataDir: config.dataDir, pid: process.pid }, 'Cairn is listening');
-    return { url, app, store, shutdown };
+    return { url, app, store, cliToken, shutdown };
   } catch (error) {
     await app?.close().catch(() => undefined);
     await store.close().catch(() => undefined);
@@ -88,7 +91,15 @@ function bootFailureMessage(error: unknown, config: Config | undefined): string 
  * Boots the server and keeps it running until SIGTERM/SIGINT. Any failure before listening prints one clear
  * message and exits 1 (fail fast). `env` defaults to the process environment (read only in config.ts).
  */
-export async function runServer(env?: Record<string, string | undefined>): Promise<void> {
+export interface RunOptions {
+  /** Load the demo world in the background when the store has no workspace yet (`cairn start --demo`). */
+  demoOnFirstStart?: boolean;
+}
+
+export async function runServer(
+  env?: Record<string, string | undefined>,
+  options: RunOptions = {},
+): Promise<void> {
   let config: Config | undefined;
   let server: RunningServer;
   try {
@@ -98,6 +109,7 @@ export async function runServer(env?: Record<string, string | undefined>): Promi
     process.stderr.write(`${bootFailureMessage(error, config)}\n`);
     process.exit(1);
   }
+  if (options.demoOnFirstStart) void loadDemoOnFirstStart(server.app, server.store, server.cliToken);
   exitOnSignals(server.shutdown, {
     timeoutMs: shutdownTimeoutMs,
     log: server.app.log,

@@ -31,9 +31,10 @@ export function createProgram(ctx: CliContext): Command {
   program
     .command('start')
     .description('Run the server on HOST:PORT with the store in CAIRN_DATA_DIR until SIGTERM or Ctrl-C.')
-    .action(async () => {
+    .option('--demo', 'on a first start (no workspace yet), load the demo world in the background')
+    .action(async (options: { demo?: boolean }) => {
       const { runServer } = await import('../main.js');
-      await runServer(ctx.env);
+      await runServer(ctx.env, { demoOnFirstStart: options.demo === true });
     });
 
   registerStoreCommands(program, ctx);

@@ -26,7 +26,11 @@ export interface SetupResult {
 
 const alreadyDone = () => new CairnError('CAIRN_SETUP_ALREADY_DONE');
 
-/** Creates the first account, the first workspace with that account as owner, and a session for it. */
+/**
+ * Creates the first account, the first workspace with that account as owner, and a session for it. Workspaces
+ * that automation created before anyone could sign in (the demo world on first start, CAIRN_ADMIN_TOKEN scripts)
+ * get the first account as owner too: otherwise nobody could ever open them in the dashboard.
+ */
 export async function completeSetup(
   ctx: DomainContext,
   input: SetupInput,
@@ -40,6 +44,7 @@ export async function completeSetup(
   return ctx.store
     .transaction(async (tx) => {
       if ((await tx.users.count()) > 0) throw alreadyDone();
+      const earlier = await tx.workspaces.listAll();
       await tx.users.insert(user);
       await tx.workspaces.insert(workspace);
       await tx.memberships.upsert({
@@ -48,6 +53,14 @@ export async function completeSetup(
         role: 'owner',
         createdAt: workspace.createdAt,
       });
+      for (const existing of earlier) {
+        await tx.memberships.upsert({
+          workspaceId: existing.id,
+          userId: user.id,
+          role: 'owner',
+          createdAt: workspace.createdAt,
+        });
+      }
       // The request is anonymous; the entry names the person who now exists and did the setup.
       const owner: Actor = {
         kind: 'user',

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storedRows } from '../../test-support/access-helpers.js';
-import { startTestApp, type TestApp } from '../../test-support/test-app.js';
+import { adminHeaders, startTestApp, type TestApp } from '../../test-support/test-app.js';
 
 const firstOwner = {
   email: ' Founder@Example.com ',
@@ -85,6 +85,40 @@ describe('setup race', () => {
       );
       expect([a?.statusCode, b?.statusCode].sort()).toEqual([201, 409]);
       expect(await storedRows(t, 'SELECT count(*) AS n FROM workspaces')).toEqual([{ n: 1 }]);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe('first-time setup after automation created workspaces', () => {
+  it('makes the first account owner of the workspaces created before it (e.g. the demo world)', async () => {
+    const t = await startTestApp();
+    try {
+      const demo = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/workspaces',
+        headers: adminHeaders,
+        payload: { name: 'Nordlicht Sport (Demo)' },
+      });
+      const res = await t.app.inject({ method: 'POST', url: '/api/v1/setup', payload: firstOwner });
+      expect(res.statusCode).toBe(201);
+      const cookie = res.cookies.find((c) => c.name === 'cairn_session');
+      const me = await t.app.inject({
+        url: '/api/v1/me',
+        headers: { cookie: `cairn_session=${cookie?.value}` },
+      });
+      expect(
+        me
+          .json()
+          .workspaces.map((w: { id: string; role: string }) => [w.id, w.role])
+          .sort(),
+      ).toEqual(
+        [
+          [demo.json().id, 'owner'],
+          [res.json().workspace.id, 'owner'],
+        ].sort(),
+      );
     } finally {
       await t.close();
     }
