@@ -82,16 +82,20 @@ export type EventMetric =
   | 'clv'
   | 'web_vitals_p75';
 export type SurveyMetric = 'nps' | 'csat' | 'ces';
+/** From text analytics: share of topic mentions in open-text answers whose sentiment is negative. */
+export type TextMetric = 'negative_mention_share';
 
 export interface MetricPlan extends PlanBase {
   kind: 'metric';
-  metric: EventMetric | SurveyMetric;
+  metric: EventMetric | SurveyMetric | TextMetric;
   /** The period before `from` of equal length, for comparison; null when not compared. */
   previousFrom: string | null;
   interval: Interval | null;
   breakdown: FieldRef | null;
   conversionEvent: string;
   vital: 'lcp' | 'inp' | 'cls' | 'ttfb';
+  /** negative_mention_share: one topic id, or null for every topic. */
+  topic: string | null;
 }
 
 export interface FunnelPlan extends PlanBase {

@@ -28,7 +28,8 @@ function proportionCi(x: number, n: number) {
   if (n === 0) return null;
   const p = x / n;
   const half = 1.96 * Math.sqrt((p * (1 - p)) / n);
-  return { low: 100 * (p - half), high: 100 * (p + half) };
+  // The normal approximation can reach past 0 or 100 % on small samples; a share cannot.
+  return { low: Math.max(0, 100 * (p - half)), high: Math.min(100, 100 * (p + half)) };
 }
 
 function meanCi(r: MetricRow) {
@@ -51,6 +52,7 @@ export function metricValue(metric: Metric, r: MetricRow): MetricValue {
     case 'conversion_rate':
     case 'repeat_purchase_rate':
     case 'churn_rate':
+    case 'negative_mention_share':
       return { value: share(r.a, r.n), n: r.n, ci: proportionCi(r.a, r.n) };
     case 'ces':
       return { value: mean(r.a, r.n), n: r.n, ci: meanCi(r), extra: { shareAtLeast5: share(r.c, r.n) } };
@@ -75,6 +77,7 @@ export function compare(metric: Metric, current: MetricRow, previous: MetricRow)
     case 'csat':
     case 'conversion_rate':
     case 'repeat_purchase_rate':
+    case 'negative_mention_share':
       return twoProportionZ(current.a, current.n, previous.a, previous.n);
     case 'ces':
     case 'aov':

@@ -83,6 +83,14 @@ export function planQuery(
           { field: 'body.metric', message: 'churn_rate compares two periods and has no trend; use kind kpi' },
         ]);
       }
+      if (query.metric === 'negative_mention_share' && query.breakdown) {
+        throw invalidQuery([
+          {
+            field: 'body.breakdown',
+            message: 'negative_mention_share has no breakdown: ask per topic with `topic`',
+          },
+        ]);
+      }
       const compared = query.kind === 'kpi' ? query.compare !== false : false;
       const span = Date.parse(range.to) - Date.parse(range.from);
       return {
@@ -97,6 +105,7 @@ export function planQuery(
         breakdown: query.breakdown ? fieldRef(query.breakdown) : null,
         conversionEvent: query.conversionEvent ?? 'Order Completed',
         vital: query.vital ?? 'lcp',
+        topic: query.topic ?? null,
       };
     }
     case 'funnel':

@@ -78,6 +78,7 @@ export const kpiMetrics = [
   'churn_rate',
   'clv',
   'web_vitals_p75',
+  'negative_mention_share',
 ] as const;
 export type KpiMetric = (typeof kpiMetrics)[number];
 export const webVitals = ['lcp', 'inp', 'cls', 'ttfb'] as const;
@@ -87,6 +88,14 @@ const metricFields = {
   breakdown: Type.Optional(FieldName),
   conversionEvent: Type.Optional(Type.String({ minLength: 1, maxLength: 200, default: 'Order Completed' })),
   vital: Type.Optional(Type.Enum([...webVitals])),
+  topic: Type.Optional(
+    Type.String({
+      minLength: 1,
+      maxLength: 100,
+      description:
+        'negative_mention_share only: one topic id of the workspace taxonomy (default: every topic).',
+    }),
+  ),
 };
 
 export const KpiQuery = Type.Object(

@@ -103,12 +103,30 @@ function surveyMetric(plan: MetricPlan & { metric: 'nps' | 'csat' | 'ces' }, par
     SELECT ${period} AS period, ${bucket} AS bucket, key, count(*) AS n, ${stats} FROM ans GROUP BY ALL`;
 }
 
+/**
+ * Share of negative topic mentions in open-text answers (text analytics writes one row per topic and answer to
+ * text_topic_mentions): n = mentions, a = negative ones, for one topic or all. Event and survey filters do not
+ * apply to text; the planner refuses a breakdown.
+ */
+function textMetric(plan: MetricPlan, params: SqlParams): string {
+  const { scanFrom, period, bucket } = frame(plan, params);
+  const topic = plan.topic === null ? 'TRUE' : `topic_id = ${params.bind(plan.topic)}`;
+  return `WITH m AS (SELECT answered_at AS occurred_at, topic_id, sentiment_label FROM text_topic_mentions
+      WHERE workspace_id = ${params.bind(plan.workspaceId)} AND ${topic}
+        AND answered_at >= ${params.instant(scanFrom)} AND answered_at < ${params.instant(plan.to)})
+    SELECT ${period} AS period, ${bucket} AS bucket,
+      NULL AS key, count(*) AS n, count(*) FILTER (WHERE sentiment_label = 'negative') AS a, 0 AS b, 0 AS c
+    FROM m GROUP BY ALL`;
+}
+
 export function metricSql(plan: MetricPlan): BuiltSql {
   const params = new SqlParams();
   const { metric } = plan;
   const sql =
     metric === 'nps' || metric === 'csat' || metric === 'ces'
       ? surveyMetric({ ...plan, metric }, params)
-      : eventMetric(plan, params);
+      : metric === 'negative_mention_share'
+        ? textMetric(plan, params)
+        : eventMetric(plan, params);
   return { sql: `${sql} ORDER BY period, bucket NULLS FIRST, key NULLS FIRST`, params: params.values };
 }
