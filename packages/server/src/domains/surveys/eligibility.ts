@@ -1,7 +1,7 @@
 import type { SurveySettings } from '@cairn/protocol';
 import type { LocalisedDefinition } from './localise.js';
 import { localiseDefinition, pickLanguage } from './localise.js';
-import { findRespondent, ingestSurveyEvents, type RespondentIds, sampled } from './respondent.js';
+import { ingestSurveyEvents, type RespondentIds, sampled } from './respondent.js';
 import type { CachedSurvey } from './survey-catalog.js';
 import type { SurveyServices } from './survey-services.js';
 
@@ -126,7 +126,7 @@ export async function recordShown(
       userAgent: facts.userAgent,
     },
   );
-  const profileId = await findRespondent(services.store, workspaceId, ids);
+  const profileId = await services.respondents.profileAfterIngest(workspaceId, ids);
   if (profileId) {
     await services.ledger.record([
       { workspaceId, profileId, surveyId, channel: facts.channel, kind: 'shown', at: at.toISOString() },

@@ -2,10 +2,13 @@ import type { SurveyDefinition } from '@cairn/protocol';
 import type { CairnError } from '../../errors/catalogue.js';
 import type { Store } from '../../store/port.js';
 import type { AnswerRecord, ContactRecord, ResponseRecord } from '../../store/survey-port.js';
+import type { TextAnswer } from '../../store/text-port.js';
 import { GroupCommitQueue } from '../collect/group-commit.js';
 import type { Clock } from '../context.js';
+import { enrichAnswers } from '../text/text-service.js';
 import { firstScore, missingRequired, type ParsedAnswer } from './answer-validation.js';
 import type { FatigueLedger } from './fatigue.js';
+import type { JourneyBuffer } from './journey-buffer.js';
 import type { SurveyCatalog } from './survey-catalog.js';
 
 export interface Submission {
@@ -29,9 +32,6 @@ export type SubmitOutcome =
   | { ok: true; created: boolean; status: 'partial' | 'completed'; score: number | null }
   | { ok: false; error: CairnError };
 
-/** How many steps before answering the journey snapshot keeps (issue 4: "the last steps before answering"). */
-const journeySteps = 10;
-
 const storedAsParsed = (a: AnswerRecord): ParsedAnswer => ({
   questionId: a.questionId,
   questionType: a.questionType as ParsedAnswer['questionType'],
@@ -53,6 +53,7 @@ export class ResponseWriter {
     private readonly store: Store,
     private readonly catalog: SurveyCatalog,
     private readonly ledger: FatigueLedger,
+    private readonly journeys: JourneyBuffer,
     private readonly now: Clock,
   ) {
     this.queue = new GroupCommitQueue((batch) => this.commit(batch), {
@@ -77,6 +78,7 @@ export class ResponseWriter {
     const responses: ResponseRecord[] = [];
     const answers: AnswerRecord[] = [];
     const contacts: ContactRecord[] = [];
+    const texts: TextAnswer[] = [];
     const created = new Map<string, number>();
     const seen = new Set<string>();
     for (const [workspaceId, items] of groupBy(batch, (s) => s.workspaceId)) {
@@ -94,9 +96,7 @@ export class ResponseWriter {
       const fresh = items
         .filter((s) => !existing.has(s.responseId) && s.profileId)
         .map((s) => s.profileId as string);
-      const journeys = fresh.length
-        ? await this.store.surveys.responses.recentEvents(workspaceId, [...new Set(fresh)], at, journeySteps)
-        : new Map();
+      const journeys = fresh.length ? await this.journeys.journeys(workspaceId, fresh, at) : new Map();
       for (const s of items) {
         let score: number | null = null;
         if (s.completed) {
@@ -114,6 +114,16 @@ export class ResponseWriter {
         const steps = s.profileId ? (journeys.get(s.profileId) ?? []) : [];
         responses.push(responseRecord(s, at, steps));
         for (const a of s.answers) {
+          if (a.questionType === 'text' && a.textValue) {
+            texts.push({
+              workspaceId,
+              responseId: s.responseId,
+              questionId: a.questionId,
+              profileId: s.profileId,
+              answeredAt: at,
+              text: a.textValue,
+            });
+          }
           answers.push({
             ...a,
             workspaceId,
@@ -146,6 +156,9 @@ export class ResponseWriter {
     }
     if (responses.length) await this.store.surveys.responses.commit({ responses, answers, contacts });
     await this.ledger.remember(contacts);
+    // Open-text answers are enriched (language, sentiment, topics, PII spans) as soon as they are stored, so the
+    // analyses and redacted views never wait for a batch job; one call per group commit, not per response.
+    if (texts.length) await enrichAnswers(this.store, texts, this.now());
     for (const [key, count] of created) {
       const [workspaceId, surveyId] = key.split('\0') as [string, string];
       await this.catalog.countNewResponses(workspaceId, surveyId, count);

@@ -1,16 +1,9 @@
 import { type AnswerInput, isChannel } from '@cairn/protocol';
 import { CairnError, notFound } from '../../errors/catalogue.js';
 import { parseUserAgent } from '../collect/steps/user-agent.js';
-import { enrichAnswers } from '../text/text-service.js';
-import { firstScore, type ParsedAnswer, validateAnswers } from './answer-validation.js';
+import { firstScore, validateAnswers } from './answer-validation.js';
 import { pickLanguage } from './localise.js';
-import {
-  findRespondent,
-  idsOfProfile,
-  ingestSurveyEvents,
-  type RespondentIds,
-  stableUuid,
-} from './respondent.js';
+import { idsOfProfile, ingestSurveyEvents, type RespondentIds, stableUuid } from './respondent.js';
 import { effectiveStatus } from './survey-catalog.js';
 import type { SurveyServices } from './survey-services.js';
 
@@ -54,8 +47,9 @@ async function openSurvey(services: SurveyServices, workspaceId: string, surveyI
 }
 
 /**
- * One step of a response (or all of it): validated against the survey version, sent as events through the
- * ingestion pipeline (so the profile exists and the answer is on its timeline), then stored by group commit.
+ * One step of a response (or all of it): validated against the survey version, stored by group commit (with its
+ * open-text enrichment), then sent as events through the ingestion pipeline so the answer is on the timeline. A
+ * respondent without a profile yet gets one by ingesting the submitted event before the write.
  * The same clientKey always maps to the same response, so retries and double submits update instead of duplicate.
  */
 export async function submitResponse(
@@ -93,8 +87,14 @@ export async function submitResponse(
   const properties = { surveyId, responseId, ...(score === null ? {} : { score }) };
   const eventContext = { channel, locale, pageUrl: input.context?.page?.url, userAgent: facts.userAgent };
   const submitted = { messageId: `${responseId}:submitted`, event: 'Survey Response Submitted', properties };
-  await ingestSurveyEvents(services.ingestor, workspaceId, ids, [submitted], eventContext);
-  const profileId = facts.profileId ?? (await findRespondent(services.store, workspaceId, ids));
+  // One ingestion round per request when the respondent is known (from memory): the events follow the commit.
+  let profileId = facts.profileId ?? (await services.respondents.profileOf(workspaceId, ids));
+  const events = [submitted];
+  if (!profileId) {
+    // A first-time respondent: ingestion creates the profile the response is keyed to.
+    await ingestSurveyEvents(services.ingestor, workspaceId, ids, events.splice(0), eventContext);
+    profileId = await services.respondents.profileAfterIngest(workspaceId, ids);
+  }
   const outcome = await services.writer.submit({
     workspaceId,
     surveyId,
@@ -111,38 +111,11 @@ export async function submitResponse(
     hiddenFields: input.hiddenFields ?? null,
   });
   if (!outcome.ok) throw outcome.error;
-  await enrichTextAnswers(services, workspaceId, responseId, profileId, answers);
   // Sent only once the response is stored as completed (the writer checks required questions on the path).
   if (input.completed) {
     const final = { surveyId, responseId, ...(outcome.score === null ? {} : { score: outcome.score }) };
-    const completed = { messageId: `${responseId}:completed`, event: 'Survey Completed', properties: final };
-    await ingestSurveyEvents(services.ingestor, workspaceId, ids, [completed], eventContext);
+    events.push({ messageId: `${responseId}:completed`, event: 'Survey Completed', properties: final });
   }
+  if (events.length) await ingestSurveyEvents(services.ingestor, workspaceId, ids, events, eventContext);
   return { responseId, status: outcome.status, created: outcome.created };
-}
-
-/**
- * Open-text answers are enriched (language, sentiment, topics, PII spans) as soon as they are stored, so the
- * analyses and redacted views never wait for a batch job. Enrichment is keyed to the response and the profile,
- * so deleting either removes it.
- */
-async function enrichTextAnswers(
-  services: SurveyServices,
-  workspaceId: string,
-  responseId: string,
-  profileId: string | null,
-  answers: ParsedAnswer[],
-): Promise<void> {
-  const answeredAt = services.now().toISOString();
-  const texts = answers
-    .filter((a) => a.questionType === 'text' && a.textValue)
-    .map((a) => ({
-      workspaceId,
-      responseId,
-      questionId: a.questionId,
-      profileId,
-      answeredAt,
-      text: a.textValue as string,
-    }));
-  if (texts.length) await enrichAnswers(services.store, texts, services.now());
 }

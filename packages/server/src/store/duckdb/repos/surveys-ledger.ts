@@ -56,5 +56,13 @@ export function contactLedgerRepo(db: SqlExecutor): ContactLedgerRepo {
       );
       return rows.map(toContact);
     },
+    async workspaceSince(workspaceId, since, limit) {
+      const rows = await db.all(
+        `SELECT workspace_id, profile_id, survey_id, channel, kind, contacted_at FROM survey_contacts
+         WHERE workspace_id = $1 AND contacted_at >= $2::TIMESTAMPTZ ORDER BY contacted_at DESC LIMIT $3`,
+        [workspaceId, since, limit],
+      );
+      return rows.map(toContact);
+    },
   };
 }
