@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/chromium.js';
 import { focusedName, focusOutline, lowContrast, unlabelledControls } from './support/accessibility.js';
-import { launchChromium } from './support/chromium.js';
 import { type LiveServer, startLiveServer } from './support/live-server.js';
 import { screenshot, watchForProblems } from './support/page-watch.js';
 

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type Chromium, launchChromium } from './support/chromium.js';
+import { type Chromium, launchChromium } from '../support/chromium.js';
 import { type LiveServer, startLiveServer } from './support/live-server.js';
 import { screenshot, watchForProblems, workspaceIdOf } from './support/page-watch.js';
 import { steps } from './support/steps.js';

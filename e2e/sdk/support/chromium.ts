@@ -1,10 +1,5 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
-
-/** Debian's Chromium; nothing in the test suite downloads a browser. */
-export const chromiumPath = '/usr/bin/chromium';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../../support/chromium.js';
 
 export interface BrowserSession {
   context: BrowserContext;
@@ -16,32 +11,12 @@ export interface BrowserSession {
 
 /** A fresh profile (cookies, localStorage) per call, so tests never see each other's identities or queues. */
 export async function openBrowser(): Promise<BrowserSession> {
-  const userDataDir = await mkdtemp(path.join(tmpdir(), 'cairn-sdk-chromium-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: chromiumPath,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  // Chromium's own locale and window size: the SDK must work with whatever the visitor's browser has.
+  const { context, close } = await launchChromium({ locale: undefined, viewport: undefined });
   const consoleMessages: string[] = [];
   context.on('console', (message) => consoleMessages.push(`${message.type()}: ${message.text()}`));
   const page = context.pages()[0] ?? (await context.newPage());
-  return {
-    context,
-    page,
-    consoleMessages,
-    async close() {
-      await context.close();
-      await rm(userDataDir, { recursive: true, force: true });
-    },
-  };
+  return { context, page, consoleMessages, close };
 }
 
 /** Calls `window.cairn.<method>(...args)` in the page; `consent.grant` style names reach nested methods. */

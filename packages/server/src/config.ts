@@ -80,6 +80,25 @@ export const ConfigSchema = Type.Object({
     default: 2_000_000,
     description: 'Upper bound on remembered messageIds (memory bound of the de-duplication window).',
   }),
+  CAIRN_LINK_SECRET: Type.Optional(
+    Type.String({
+      minLength: 32,
+      description:
+        'Secret that signs personalised survey and unsubscribe links (at least 32 characters); when unset one is generated once and kept in <dataDir>/link-secret.',
+    }),
+  ),
+  CAIRN_SMTP_URL: Type.Optional(
+    Type.String({
+      pattern: '^smtps?://',
+      description:
+        'SMTP server for survey e-mail invitations, e.g. smtp://user:pass@mail.example:587; unset = no e-mail.',
+    }),
+  ),
+  CAIRN_MAIL_FROM: Type.String({
+    minLength: 3,
+    default: 'Cairn <surveys@localhost>',
+    description: 'Sender address of survey invitations and reminders.',
+  }),
   CAIRN_TRUST_PROXY: Type.Boolean({
     default: false,
     description: 'Trust X-Forwarded-* headers (set when Cairn runs behind a reverse proxy).',
@@ -105,6 +124,9 @@ export interface Config {
   ingestMaxPending: number;
   dedupeWindowHours: number;
   dedupeMaxEntries: number;
+  linkSecret: string | undefined;
+  smtpUrl: string | undefined;
+  mailFrom: string;
 }
 
 export class ConfigError extends Error {
@@ -149,6 +171,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ingestMaxPending: raw.CAIRN_INGEST_MAX_PENDING,
     dedupeWindowHours: raw.CAIRN_DEDUPE_WINDOW_HOURS,
     dedupeMaxEntries: raw.CAIRN_DEDUPE_MAX_ENTRIES,
+    linkSecret: raw.CAIRN_LINK_SECRET,
+    smtpUrl: raw.CAIRN_SMTP_URL,
+    mailFrom: raw.CAIRN_MAIL_FROM,
   };
 }
 

@@ -135,6 +135,25 @@ export interface ContactLedgerRepo {
   append(contacts: ContactRecord[]): Promise<void>;
   /** Contacts of the profiles since `since`, newest first. */
   since(workspaceId: string, profileIds: string[], since: string): Promise<ContactRecord[]>;
+  /** Every contact of the workspace since `since`, newest first, at most `limit` (the in-memory ledger loads these). */
+  workspaceSince(workspaceId: string, since: string, limit: number): Promise<ContactRecord[]>;
+}
+
+/**
+ * Whole-workspace snapshots for the in-memory respondent directory of the eligibility check: with them loaded, a
+ * visitor the directory does not know has no profile, and a profile without cached traits has none (no store read).
+ */
+export interface SurveyRespondentRepo {
+  /** At most `limit` identities (kind user_id / anonymous_id) of the workspace with their profile. */
+  identities(
+    workspaceId: string,
+    limit: number,
+  ): Promise<{ kind: 'user_id' | 'anonymous_id'; value: string; profileId: string }[]>;
+  /** Current traits (last write by event time) of at most `limit` profiles of the workspace. */
+  traits(
+    workspaceId: string,
+    limit: number,
+  ): Promise<{ profileId: string; trait: string; value: unknown; observedAt: string }[]>;
 }
 
 export interface WorkspaceSurveySettingsRepo {
@@ -142,10 +161,44 @@ export interface WorkspaceSurveySettingsRepo {
   put(workspaceId: string, settings: Record<string, unknown>, at: string): Promise<void>;
 }
 
+/** One e-mail invitation of a profile to a survey (migration 0008). */
+export interface InvitationRecord {
+  id: string;
+  workspaceId: string;
+  surveyId: string;
+  profileId: string;
+  email: string;
+  locale: string;
+  /** Origin the links were built from; reminders reuse it. */
+  baseUrl: string;
+  sentAt: string;
+  reminderDueAt: string | null;
+  remindedAt: string | null;
+  respondedAt: string | null;
+}
+
+/** Link and e-mail distribution: invitations, unsubscribes, and finding a survey's workspace from a public link. */
+export interface SurveyDistributionRepo {
+  /** The workspace of a survey, for public links that carry only the survey id. */
+  workspaceOfSurvey(surveyId: string): Promise<string | null>;
+  insertInvitations(invitations: InvitationRecord[]): Promise<void>;
+  /**
+   * Invitations whose reminder is due at `now`, not yet reminded, whose profile has no completed response to the
+   * survey (survey_responses joined by profile and survey) and has not unsubscribed.
+   */
+  dueReminders(now: string, workspaceId?: string, surveyId?: string): Promise<InvitationRecord[]>;
+  markReminded(ids: string[], at: string): Promise<void>;
+  unsubscribe(workspaceId: string, profileId: string, at: string): Promise<void>;
+  /** The profiles among `profileIds` that unsubscribed from survey e-mails. */
+  unsubscribed(workspaceId: string, profileIds: string[]): Promise<string[]>;
+}
+
 export interface SurveyStore {
   definitions: SurveyRepo;
+  distribution: SurveyDistributionRepo;
   responses: SurveyResponseRepo;
   contacts: ContactLedgerRepo;
+  respondents: SurveyRespondentRepo;
   settings: WorkspaceSurveySettingsRepo;
   /** Survey changes and their audit entries commit together. */
   transaction<T>(work: (tx: { definitions: SurveyRepo; audit: AuditRepo }) => Promise<T>): Promise<T>;

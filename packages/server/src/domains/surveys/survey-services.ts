@@ -2,6 +2,7 @@ import type { Store } from '../../store/port.js';
 import type { Ingestor } from '../collect/ingestor.js';
 import type { Clock } from '../context.js';
 import { FatigueLedger } from './fatigue.js';
+import { JourneyBuffer } from './journey-buffer.js';
 import { RespondentCache } from './respondent-cache.js';
 import { ResponseWriter } from './response-writer.js';
 import { SurveyCatalog } from './survey-catalog.js';
@@ -15,16 +16,24 @@ export interface SurveyServices {
   ledger: FatigueLedger;
   writer: ResponseWriter;
   respondents: RespondentCache;
+  journeys: JourneyBuffer;
 }
 
 export function createSurveyServices(store: Store, ingestor: Ingestor, now: Clock): SurveyServices {
   const catalog = new SurveyCatalog(store, now);
   const ledger = new FatigueLedger(store, now);
   const respondents = new RespondentCache(store, now);
+  const journeys = new JourneyBuffer(store);
+  // Synchronous on purpose: it runs before the ingest that triggered it is acknowledged in the common case, so
+  // a visitor seen by ingestion is known to eligibility and response writes without a store read.
+  ingestor.afterCommit((stored) => {
+    journeys.observe(stored, respondents.observe(stored));
+  });
   store.onReplaced(() => {
     catalog.forgetAll();
     ledger.forgetAll();
     respondents.forgetAll();
+    journeys.forgetAll();
   });
   return {
     store,
@@ -32,7 +41,8 @@ export function createSurveyServices(store: Store, ingestor: Ingestor, now: Cloc
     now,
     catalog,
     ledger,
-    writer: new ResponseWriter(store, catalog, ledger, now),
+    writer: new ResponseWriter(store, catalog, ledger, journeys, now),
     respondents,
+    journeys,
   };
 }

@@ -2,6 +2,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
 import { canManageSurveys, canReadSurveys } from '../../domains/access/permissions.js';
+import { createDistribution, startReminderScheduler } from '../../domains/surveys/distribution.js';
 import {
   changeSurveyStatus,
   createSurvey,
@@ -21,6 +22,8 @@ import { workspaceAccess } from '../route-access.js';
 import { standardErrors, Uuid, WorkspaceParams } from '../schemas.js';
 import type { RouteDependencies } from './index.js';
 import { surveyCollectRoutes } from './survey-collect.js';
+import { surveyInvitationRoutes } from './survey-invitations.js';
+import { surveyLinkRoutes } from './survey-links.js';
 import { surveyResponseRoutes } from './survey-responses.js';
 
 const Json = Type.Record(Type.String(), Type.Unknown());
@@ -70,6 +73,8 @@ const Export = Type.Object({
   definition: Json,
 });
 
+/** Due reminders are looked for every 5 minutes (they are due by the day, so this is precise enough). */
+const reminderIntervalMs = 5 * 60_000;
 const readSurveys = workspaceAccess(canReadSurveys, 'read surveys');
 const manageSurveys = workspaceAccess(canManageSurveys, 'manage surveys');
 
@@ -264,5 +269,16 @@ export async function surveyRoutes(app: FastifyInstance, deps: RouteDependencies
   );
 
   surveyResponseRoutes(app, deps);
+  // Link and e-mail distribution share these services (one writer, one ledger cache).
+  const distribution = await createDistribution(deps.config, services);
+  const stopReminders = startReminderScheduler(distribution, reminderIntervalMs, (error) =>
+    app.log.error(error),
+  );
+  app.addHook('onClose', async () => {
+    stopReminders();
+    distribution.mailer?.close();
+  });
+  surveyInvitationRoutes(app, distribution);
+  await app.register(async (scope) => surveyLinkRoutes(scope, distribution));
   await app.register(async (scope) => surveyCollectRoutes(scope, { ...deps, services }));
 }

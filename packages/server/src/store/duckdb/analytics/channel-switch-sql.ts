@@ -1,5 +1,5 @@
 import type { ChannelSwitchPlan } from '../../analytics-port.js';
-import { eventsInRange } from './sources.js';
+import { eventsInRange, scanOf } from './sources.js';
 import { type BuiltSql, SqlParams } from './sql-params.js';
 
 /**
@@ -10,11 +10,7 @@ export function channelSwitchSql(plan: ChannelSwitchPlan): BuiltSql {
   const params = new SqlParams();
   const ev = eventsInRange({
     params,
-    workspaceId: plan.workspaceId,
-    from: plan.from,
-    to: plan.to,
-    filters: plan.filters,
-    touchpoints: plan.touchpoints,
+    ...scanOf(plan),
   });
   const sql = `WITH ev AS (${ev}),
     moves AS (SELECT pid, channel AS to_channel, occurred_at,

@@ -1,6 +1,6 @@
 import { convertHistogramEdges, type FunnelPlan } from '../../analytics-port.js';
 import { filtersSql } from './fields.js';
-import { eventKey, eventSource, eventsInRange } from './sources.js';
+import { eventKey, eventSource, eventsInRange, scanOf } from './sources.js';
 import { type BuiltSql, SqlParams } from './sql-params.js';
 import { touchpointCaseSql } from './touchpoint-mapping.js';
 
@@ -28,11 +28,7 @@ export function funnelSql(plan: FunnelPlan): BuiltSql {
   });
   const ev = eventsInRange({
     params,
-    workspaceId: plan.workspaceId,
-    from: plan.from,
-    to: plan.to,
-    filters: plan.filters,
-    touchpoints: plan.touchpoints,
+    ...scanOf(plan),
     extra: [...stepFlags, `${key} AS key`],
   });
   const windowUs = params.bind(plan.windowSeconds * 1_000_000);

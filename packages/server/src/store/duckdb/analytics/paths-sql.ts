@@ -1,5 +1,5 @@
 import type { PathsPlan } from '../../analytics-port.js';
-import { eventsInRange } from './sources.js';
+import { eventsInRange, scanOf } from './sources.js';
 import { type BuiltSql, SqlParams } from './sql-params.js';
 
 /**
@@ -12,11 +12,7 @@ export function pathsSql(plan: PathsPlan): BuiltSql {
   const params = new SqlParams();
   const ev = eventsInRange({
     params,
-    workspaceId: plan.workspaceId,
-    from: plan.from,
-    to: plan.to,
-    filters: plan.filters,
-    touchpoints: plan.touchpoints,
+    ...scanOf(plan),
   });
   const step = params.bind(plan.step);
   const depth = params.bind(plan.depth);

@@ -1,5 +1,5 @@
 import type { RetentionPlan } from '../../analytics-port.js';
-import { eventsInRange } from './sources.js';
+import { eventsInRange, scanOf } from './sources.js';
 import { type BuiltSql, SqlParams } from './sql-params.js';
 
 /**
@@ -11,11 +11,7 @@ export function retentionSql(plan: RetentionPlan): BuiltSql {
   const params = new SqlParams();
   const ev = eventsInRange({
     params,
-    workspaceId: plan.workspaceId,
-    from: plan.from,
-    to: plan.to,
-    filters: plan.filters,
-    touchpoints: plan.touchpoints,
+    ...scanOf(plan),
   });
   const zone = params.bind(plan.timeZone);
   const local = `date_trunc('${plan.interval}', timezone(${zone}, occurred_at))`;

@@ -31,6 +31,12 @@ export interface EventScan {
  * Events of one workspace in [from, to) with their canonical profile `pid` (merged profiles' events count for the
  * survivor, via the join to profiles), filtered. `ord` breaks timestamp ties by arrival (ingest_seq).
  */
+/** The part of an EventScan every plan carries; builders add params, a custom range or extra columns. */
+export function scanOf(plan: Pick<EventScan, 'workspaceId' | 'from' | 'to' | 'filters' | 'touchpoints'>) {
+  const { workspaceId, from, to, filters, touchpoints } = plan;
+  return { workspaceId, from, to, filters, touchpoints };
+}
+
 export function eventsInRange(scan: EventScan): string {
   const { params } = scan;
   const source = eventSource(scan.touchpoints);

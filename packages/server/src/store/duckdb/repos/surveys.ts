@@ -8,7 +8,9 @@ import type {
 import type { DuckDbDatabase, SqlExecutor } from '../database.js';
 import { jsonObject, type Row, str } from '../values.js';
 import { auditRepo } from './audit.js';
+import { surveyDistributionRepo } from './surveys-distribution.js';
 import { contactLedgerRepo } from './surveys-ledger.js';
+import { surveyRespondentRepo } from './surveys-respondents.js';
 import { surveyResponseRepo } from './surveys-responses.js';
 
 const columns = 'id, workspace_id, name, status, current_version, settings, created_at, updated_at';
@@ -115,8 +117,10 @@ export function surveyStore(database: DuckDbDatabase): SurveyStore {
   const db = database.autocommit;
   return {
     definitions: surveyRepo(db),
+    distribution: surveyDistributionRepo(db),
     responses: surveyResponseRepo(database),
     contacts: contactLedgerRepo(db),
+    respondents: surveyRespondentRepo(db),
     settings: workspaceSurveySettingsRepo(db),
     transaction: (work) =>
       database.transaction((tx) => work({ definitions: surveyRepo(tx), audit: auditRepo(tx) })),
