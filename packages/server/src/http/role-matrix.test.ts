@@ -106,6 +106,7 @@ const table: Row[] = [
   row('GET',    `${ws}/survey-settings`,                   200, '401  ok |  ok  ok  ok  ok  ok |  ok  ok  ok  ok  ok'),
   row('PATCH',  `${ws}/survey-settings`,                   400, '401  ok |  ok  ok  ok 403 403 |  ok  ok  ok 403 403'),
   row('GET',    `${ws}/surveys/:surveyId/responses/:responseId`, 404, '401  ok |  ok  ok  ok 403 403 |  ok  ok  ok 403 403'),
+  row('DELETE', `${ws}/surveys/:surveyId/responses/:responseId`, 404, '401  ok |  ok  ok 403 403 403 |  ok  ok 403 403 403'),
   // E-mail invitations (survey distribution): analysts and above. Probes: {} names no invitees (400); the
   // reminder run looks up an unknown survey (404), so nothing is sent.
   row('POST',   `${ws}/surveys/:surveyId/invitations`,     400, '401  ok |  ok  ok  ok 403 403 |  ok  ok  ok 403 403'),

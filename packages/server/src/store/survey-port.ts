@@ -106,6 +106,11 @@ export interface SurveyResponseRepo {
   answers(workspaceId: string, responseIds: string[]): Promise<AnswerRecord[]>;
   /** Newest first (started_at, id). */
   list(filter: ResponseFilter): Promise<Page<ResponseRecord>>;
+  /**
+   * Deletes a response and everything derived from it, in one transaction: its answers, their text enrichments
+   * and topic mentions, and the response's own events on the timeline. False when it did not exist.
+   */
+  remove(workspaceId: string, id: string): Promise<boolean>;
   count(workspaceId: string, surveyId: string): Promise<number>;
   /** Profiles among `profileIds` with any response (partial or completed) to the survey. */
   respondents(workspaceId: string, surveyId: string, profileIds: string[]): Promise<string[]>;

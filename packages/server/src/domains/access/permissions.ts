@@ -96,3 +96,5 @@ export const canManageTextTaxonomy: WorkspacePredicate = roleAtLeast('analyst');
 export const canReadTextInsights: WorkspacePredicate = roleAtLeast('analyst');
 /** The touchpoint registry shapes every journey report, so analysts and above maintain it. */
 export const canManageTouchpoints: WorkspacePredicate = roleAtLeast('analyst');
+/** Deleting what a customer said (on request, or to correct a mistake) is an administrative act. */
+export const canDeleteResponses: WorkspacePredicate = roleAtLeast('admin');

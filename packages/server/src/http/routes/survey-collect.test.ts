@@ -124,6 +124,51 @@ describe('survey responses from the SDK', () => {
     expect(JSON.stringify(enrichment)).not.toContain('anna@example.de');
   });
 
+  it('deletes a response with its answers, text enrichments and timeline events', async () => {
+    const surveyId = await liveSurvey(t.app, workspaceId);
+    const res = await submit(surveyId, {
+      clientKey: 'client-key-delete',
+      anonymousId: 'anon-delete',
+      answers: [
+        { questionId: 'nps', value: 2 },
+        { questionId: 'why', value: 'The delivery was late again.' },
+      ],
+      completed: true,
+    });
+    const { responseId } = res.json();
+    const base = `/api/v1/workspaces/${workspaceId}/surveys/${surveyId}/responses`;
+    const one = await t.app.inject({ url: `${base}/${responseId}`, headers: adminHeaders });
+    const { profileId } = one.json();
+    expect(await t.store.text.enrichment(workspaceId, responseId, 'why')).not.toBeNull();
+
+    const deleted = await t.app.inject({
+      method: 'DELETE',
+      url: `${base}/${responseId}`,
+      headers: adminHeaders,
+    });
+    expect(deleted.statusCode).toBe(204);
+    expect((await t.app.inject({ url: `${base}/${responseId}`, headers: adminHeaders })).statusCode).toBe(
+      404,
+    );
+    expect(await t.store.text.enrichment(workspaceId, responseId, 'why')).toBeNull();
+    const timeline = await t.app.inject({
+      url: `/api/v1/workspaces/${workspaceId}/profiles/${profileId}/timeline`,
+      headers: adminHeaders,
+    });
+    expect(timeline.json().items.filter((e: { event: string }) => e.event?.startsWith('Survey'))).toEqual([]);
+    const audit = await t.app.inject({
+      url: `/api/v1/workspaces/${workspaceId}/audit-log`,
+      headers: adminHeaders,
+    });
+    expect(audit.json().items[0]).toMatchObject({ action: 'response.delete', targetId: responseId });
+    const again = await t.app.inject({
+      method: 'DELETE',
+      url: `${base}/${responseId}`,
+      headers: adminHeaders,
+    });
+    expect(again.statusCode).toBe(404);
+  });
+
   it('rejects answers that do not fit, storing nothing', async () => {
     const surveyId = await liveSurvey(t.app, workspaceId);
     const res = await submit(surveyId, {

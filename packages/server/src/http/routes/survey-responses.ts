@@ -1,7 +1,8 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
-import { canReadResponses } from '../../domains/access/permissions.js';
+import { canDeleteResponses, canReadResponses } from '../../domains/access/permissions.js';
+import { deleteResponse } from '../../domains/surveys/delete-response.js';
 import { getResponse, listResponses, responsesCsv } from '../../domains/surveys/response-queries.js';
 import { domainContext } from '../context.js';
 import { workspaceAccess } from '../route-access.js';
@@ -152,5 +153,26 @@ export function surveyResponseRoutes(app: FastifyInstance, deps: RouteDependenci
         request.params.surveyId,
         request.params.responseId,
       ),
+  );
+
+  r.delete(
+    `${base}/:responseId`,
+    {
+      config: { access: workspaceAccess(canDeleteResponses, 'delete survey responses') },
+      schema: {
+        tags: ['surveys'],
+        summary: 'Delete one response with everything derived from it.',
+        description:
+          'Removes the answers, their text enrichments (sentiment, topics) and the response events on the ' +
+          "profile's timeline in one transaction, and records who deleted it in the audit log. Owners and admins.",
+        params: Type.Object({ workspaceId: Uuid, surveyId: Uuid, responseId: Uuid }),
+        response: { 204: Type.Null(), ...standardErrors },
+      },
+    },
+    async (request, reply) => {
+      const { workspaceId, surveyId, responseId } = request.params;
+      await deleteResponse(domainContext(request, deps.store, deps.now), workspaceId, surveyId, responseId);
+      return reply.code(204).send(null);
+    },
   );
 }

@@ -2,6 +2,7 @@ import type { AnswerRecord, ResponseRecord, SurveyResponseRepo } from '../../sur
 import type { DuckDbDatabase, SqlParam } from '../database.js';
 import { jsonObject, type Row, str, strOrNull } from '../values.js';
 import { insertMany } from './surveys-ledger.js';
+import { deleteTextOfResponse } from './text.js';
 
 const responseColumns =
   'id, workspace_id, survey_id, survey_version, profile_id, channel, touchpoint_id, journey_stage, locale, device, ' +
@@ -168,6 +169,28 @@ export function surveyResponseRepo(database: DuckDbDatabase): SurveyResponseRepo
       );
       return rows.map(toAnswer);
     },
+    async remove(workspaceId, id) {
+      return database.transaction(async (tx) => {
+        const found = await tx.all('SELECT 1 FROM survey_responses WHERE workspace_id = $1 AND id = $2', [
+          workspaceId,
+          id,
+        ]);
+        if (found.length === 0) return false;
+        await tx.run('DELETE FROM survey_answers WHERE workspace_id = $1 AND response_id = $2', [
+          workspaceId,
+          id,
+        ]);
+        await deleteTextOfResponse(tx, workspaceId, id);
+        // The response's own timeline events carry its id and score (message ids `<responseId>:<step>`).
+        await tx.run("DELETE FROM events WHERE workspace_id = $1 AND starts_with(message_id, $2 || ':')", [
+          workspaceId,
+          id,
+        ]);
+        await tx.run('DELETE FROM survey_responses WHERE workspace_id = $1 AND id = $2', [workspaceId, id]);
+        return true;
+      });
+    },
+
     async list(f) {
       const [at, id] = decodeCursor(f.cursor);
       const rows = await db.all(

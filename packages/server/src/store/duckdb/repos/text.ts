@@ -58,6 +58,22 @@ async function insertRows(
   }
 }
 
+/** Text enrichments are derived from a response: deleting the response runs this in its own transaction. */
+export async function deleteTextOfResponse(
+  tx: SqlExecutor,
+  workspaceId: string,
+  responseId: string,
+): Promise<void> {
+  await tx.run('DELETE FROM text_topic_mentions WHERE workspace_id = $1 AND response_id = $2', [
+    workspaceId,
+    responseId,
+  ]);
+  await tx.run('DELETE FROM text_enrichments WHERE workspace_id = $1 AND response_id = $2', [
+    workspaceId,
+    responseId,
+  ]);
+}
+
 export function textRepo(database: DuckDbDatabase): TextRepo {
   const db = database.autocommit;
   return {
@@ -196,16 +212,7 @@ export function textRepo(database: DuckDbDatabase): TextRepo {
     },
 
     async deleteForResponse(workspaceId, responseId) {
-      await database.transaction(async (tx) => {
-        await tx.run('DELETE FROM text_topic_mentions WHERE workspace_id = $1 AND response_id = $2', [
-          workspaceId,
-          responseId,
-        ]);
-        await tx.run('DELETE FROM text_enrichments WHERE workspace_id = $1 AND response_id = $2', [
-          workspaceId,
-          responseId,
-        ]);
-      });
+      await database.transaction((tx) => deleteTextOfResponse(tx, workspaceId, responseId));
     },
 
     async deleteForProfile(workspaceId, profileId) {
