@@ -84,10 +84,12 @@ export type EventMetric =
 export type SurveyMetric = 'nps' | 'csat' | 'ces';
 /** From text analytics: share of topic mentions in open-text answers whose sentiment is negative. */
 export type TextMetric = 'negative_mention_share';
+/** From the survey contact ledger: contacted customers (shown or invited) who answered. */
+export type LedgerMetric = 'response_rate';
 
 export interface MetricPlan extends PlanBase {
   kind: 'metric';
-  metric: EventMetric | SurveyMetric | TextMetric;
+  metric: EventMetric | SurveyMetric | TextMetric | LedgerMetric;
   /** The period before `from` of equal length, for comparison; null when not compared. */
   previousFrom: string | null;
   interval: Interval | null;

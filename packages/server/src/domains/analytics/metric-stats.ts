@@ -53,6 +53,7 @@ export function metricValue(metric: Metric, r: MetricRow): MetricValue {
     case 'repeat_purchase_rate':
     case 'churn_rate':
     case 'negative_mention_share':
+    case 'response_rate':
       return { value: share(r.a, r.n), n: r.n, ci: proportionCi(r.a, r.n) };
     case 'ces':
       return { value: mean(r.a, r.n), n: r.n, ci: meanCi(r), extra: { shareAtLeast5: share(r.c, r.n) } };
@@ -78,6 +79,7 @@ export function compare(metric: Metric, current: MetricRow, previous: MetricRow)
     case 'conversion_rate':
     case 'repeat_purchase_rate':
     case 'negative_mention_share':
+    case 'response_rate':
       return twoProportionZ(current.a, current.n, previous.a, previous.n);
     case 'ces':
     case 'aov':

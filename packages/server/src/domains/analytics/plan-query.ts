@@ -70,13 +70,16 @@ export function planQuery(
     case 'kpi':
     case 'trend': {
       if (query.metric === 'response_rate') {
-        throw invalidQuery([
-          {
-            field: 'body.metric',
-            message:
-              'response_rate needs a ledger of invited or shown contacts, which this version does not keep',
-          },
-        ]);
+        if (query.breakdown && query.breakdown !== 'channel' && query.breakdown !== 'survey') {
+          throw invalidQuery([
+            { field: 'body.breakdown', message: 'response_rate can be broken down by channel or survey' },
+          ]);
+        }
+        if (query.filters?.length) {
+          throw invalidQuery([
+            { field: 'body.filters', message: 'response_rate takes no filters; break it down instead' },
+          ]);
+        }
       }
       if (query.kind === 'trend' && query.metric === 'churn_rate') {
         throw invalidQuery([

@@ -74,9 +74,9 @@ describe('POST /api/v1/workspaces/{id}/query: validation and access', () => {
     expect(
       await fieldsOf({ kind: 'paths', timeRange: last, direction: 'from', step: 'A', depth: 11 }),
     ).toEqual(['body.depth']);
-    expect(await fieldsOf({ kind: 'kpi', metric: 'response_rate', timeRange: last })).toEqual([
-      'body.metric',
-    ]);
+    expect(
+      await fieldsOf({ kind: 'kpi', metric: 'response_rate', breakdown: 'browser', timeRange: last }),
+    ).toEqual(['body.breakdown']);
     expect(
       await fieldsOf({ kind: 'trend', metric: 'churn_rate', interval: 'week', timeRange: last }),
     ).toEqual(['body.metric']);

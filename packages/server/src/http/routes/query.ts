@@ -59,7 +59,9 @@ gt, gte, lt, lte (numbers).
   profiles active in the previous period of equal length and not in this one), web_vitals_p75 (\`vital\`: lcp, inp, cls,
   ttfb of Web Vitals events). Compared with the previous period of equal length (\`compare\`, default true) with a
   significance flag: two-proportion z-test for rates, z-test on the NPS variance for NPS, Welch's t for means.
-  response_rate is refused: it needs a ledger of invited contacts, which this version does not keep.
+  response_rate (% of customers contacted with a survey in the range, shown or invited, who answered it after the
+  first contact; breakdown channel or survey; no filters), negative_mention_share (% of topic mentions in open-text
+  answers with negative sentiment; optional \`topic\`; no breakdown).
   Survey metrics count every answered score by answer time, whether the response was finished or not.
   Stage experience is this kind with metric nps/csat/ces and breakdown \`stage\` or \`touchpoint\`. Events get their
   touchpoint (and its stage) from the touchpoint registry's rules when the query runs.

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type KpiMetric, kpiMetrics } from '../../../domains/analytics/query-schema.js';
+import { kpiMetrics } from '../../../domains/analytics/query-schema.js';
 import type { PlannedFilter, QueryPlan } from '../../analytics-port.js';
 import type { Store } from '../../port.js';
 import { openDuckDbStore } from '../store.js';
@@ -34,22 +34,20 @@ const surveyFilters: PlannedFilter[] = [
 ];
 
 function metricPlans(): QueryPlan[] {
-  return kpiMetrics
-    .filter((m): m is Exclude<KpiMetric, 'response_rate'> => m !== 'response_rate')
-    .flatMap((metric) =>
-      (['day', null] as const).map((interval) => ({
-        ...base,
-        kind: 'metric' as const,
-        metric,
-        filters: ['nps', 'csat', 'ces'].includes(metric) ? surveyFilters : eventFilters,
-        previousFrom: '2026-02-01T00:00:00.000Z',
-        interval,
-        breakdown: { kind: 'trait' as const, name: 'plan' },
-        conversionEvent: 'Order Completed',
-        vital: 'lcp' as const,
-        topic: 'delivery',
-      })),
-    );
+  return kpiMetrics.flatMap((metric) =>
+    (['day', null] as const).map((interval) => ({
+      ...base,
+      kind: 'metric' as const,
+      metric,
+      filters: ['nps', 'csat', 'ces'].includes(metric) ? surveyFilters : eventFilters,
+      previousFrom: '2026-02-01T00:00:00.000Z',
+      interval,
+      breakdown: { kind: 'trait' as const, name: 'plan' },
+      conversionEvent: 'Order Completed',
+      vital: 'lcp' as const,
+      topic: 'delivery',
+    })),
+  );
 }
 
 const journeyPlans: QueryPlan[] = [

@@ -119,6 +119,35 @@ function textMetric(plan: MetricPlan, params: SqlParams): string {
     FROM m GROUP BY ALL`;
 }
 
+/**
+ * Response rate from the contact ledger (survey_contacts): n = customers contacted with a survey in the period
+ * (shown in a page or invited), one per customer and survey; a = those of them who answered that survey at or after
+ * their first contact, even after the period ended. Breakdown by the channel of the first contact or by survey.
+ */
+function ledgerMetric(plan: MetricPlan, params: SqlParams): string {
+  const { scanFrom, period, bucket } = frame(plan, params);
+  const key =
+    plan.breakdown?.kind === 'column' && plan.breakdown.name === 'survey'
+      ? 'survey_id'
+      : plan.breakdown
+        ? 'channel'
+        : 'NULL';
+  const ws = params.bind(plan.workspaceId);
+  return `WITH contacted AS (
+      SELECT profile_id, survey_id, arg_min(channel, contacted_at) AS channel, min(contacted_at) AS occurred_at
+      FROM survey_contacts
+      WHERE workspace_id = ${ws} AND kind IN ('shown', 'invited')
+        AND contacted_at >= ${params.instant(scanFrom)} AND contacted_at < ${params.instant(plan.to)}
+      GROUP BY profile_id, survey_id),
+    answered AS (
+      SELECT profile_id, survey_id, max(contacted_at) AS at FROM survey_contacts
+      WHERE workspace_id = ${ws} AND kind = 'answered' AND contacted_at >= ${params.instant(scanFrom)}
+      GROUP BY profile_id, survey_id)
+    SELECT ${period} AS period, ${bucket} AS bucket, ${key} AS key, count(*) AS n,
+      count(*) FILTER (WHERE a.at >= c.occurred_at) AS a, 0 AS b, 0 AS c
+    FROM contacted c LEFT JOIN answered a USING (profile_id, survey_id) GROUP BY ALL`;
+}
+
 export function metricSql(plan: MetricPlan): BuiltSql {
   const params = new SqlParams();
   const { metric } = plan;
@@ -127,6 +156,8 @@ export function metricSql(plan: MetricPlan): BuiltSql {
       ? surveyMetric({ ...plan, metric }, params)
       : metric === 'negative_mention_share'
         ? textMetric(plan, params)
-        : eventMetric(plan, params);
+        : metric === 'response_rate'
+          ? ledgerMetric(plan, params)
+          : eventMetric(plan, params);
   return { sql: `${sql} ORDER BY period, bucket NULLS FIRST, key NULLS FIRST`, params: params.values };
 }
