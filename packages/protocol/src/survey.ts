@@ -174,6 +174,17 @@ export const SurveySettings = Type.Object(
         { additionalProperties: false },
       ),
     ),
+    /** Server-side trigger: invite by e-mail `delayHours` after the profile's event `event` (e.g. Order Delivered). */
+    emailTrigger: Type.Optional(
+      Type.Object(
+        {
+          event: Type.String({ minLength: 1, maxLength: 256 }),
+          delayHours: Type.Integer({ minimum: 0, maximum: 720 }),
+          reminderAfterDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 60 })),
+        },
+        { additionalProperties: false },
+      ),
+    ),
     closeAt: Type.Optional(Type.String({ format: 'date-time' })),
     responseQuota: Type.Optional(Type.Integer({ minimum: 1 })),
     /** Overrides of the workspace fatigue budget for this survey. */

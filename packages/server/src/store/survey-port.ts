@@ -182,6 +182,15 @@ export interface InvitationRecord {
   respondedAt: string | null;
 }
 
+export interface ScheduledInvitation {
+  workspaceId: string;
+  surveyId: string;
+  profileId: string;
+  /** The trigger event's messageId. */
+  messageId: string;
+  dueAt: string;
+}
+
 /** Link and e-mail distribution: invitations, unsubscribes, and finding a survey's workspace from a public link. */
 export interface SurveyDistributionRepo {
   /** The workspace of a survey, for public links that carry only the survey id. */
@@ -196,6 +205,11 @@ export interface SurveyDistributionRepo {
   unsubscribe(workspaceId: string, profileId: string, at: string): Promise<void>;
   /** The profiles among `profileIds` that unsubscribed from survey e-mails. */
   unsubscribed(workspaceId: string, profileIds: string[]): Promise<string[]>;
+  /** Invitations a trigger event asked for; one per (survey, profile, event message), repeats are ignored. */
+  scheduleInvitations(rows: ScheduledInvitation[]): Promise<void>;
+  /** Scheduled invitations due at `now` and not sent yet, oldest first. */
+  dueScheduled(now: string, workspaceId?: string, surveyId?: string): Promise<ScheduledInvitation[]>;
+  markScheduledSent(rows: ScheduledInvitation[], at: string): Promise<void>;
 }
 
 export interface SurveyStore {

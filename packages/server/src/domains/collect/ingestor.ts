@@ -120,8 +120,17 @@ export class Ingestor {
     this.metrics.dropped('duplicate', batch.length - stored.length);
     if (stored.length && this.reactions.length) {
       // After-commit work runs detached: the events are durable, and the ack must not wait for reactions.
+      // All reactions start at once, so each one's synchronous part (in-memory caches) has run by the time the
+      // request is answered, whatever the others wait for.
       void this.metrics.timeAsync('after_commit', async () => {
-        for (const reaction of this.reactions) await Promise.resolve(reaction(stored)).catch(() => undefined);
+        const started = this.reactions.map((reaction) => {
+          try {
+            return Promise.resolve(reaction(stored));
+          } catch (error) {
+            return Promise.reject(error);
+          }
+        });
+        await Promise.allSettled(started);
       });
     }
     return outcomes;

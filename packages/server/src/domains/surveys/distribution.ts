@@ -5,6 +5,7 @@ import { type Distribution, sendDueReminders } from './invitations.js';
 import { loadLinkSecret, verifyLink } from './link-token.js';
 import { createMailer } from './mailer.js';
 import type { SurveyServices } from './survey-services.js';
+import { sendDueTriggered } from './triggered-invitations.js';
 
 /** The link secret, the mailer (when SMTP is configured) and the public base URL, built once per app. */
 export async function createDistribution(config: Config, services: SurveyServices): Promise<Distribution> {
@@ -35,7 +36,7 @@ export async function unsubscribeByLink(d: Distribution, token: string, lang: st
 }
 
 /**
- * Sends due reminders every `intervalMs` in this process (unref'd, so it never keeps the process alive); the
+ * Sends due reminders and due event-triggered invitations every `intervalMs` in this process (unref'd, so it never keeps the process alive); the
  * clock is the app's, so tests pin it. Returns the function that stops it (called from an onClose hook).
  */
 export function startReminderScheduler(
@@ -49,6 +50,7 @@ export function startReminderScheduler(
     if (running) return;
     running = true;
     sendDueReminders(d, d.services.now())
+      .then(() => sendDueTriggered(d, d.services.now()))
       .catch(onError)
       .finally(() => {
         running = false;

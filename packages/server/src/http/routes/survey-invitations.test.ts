@@ -165,3 +165,38 @@ describe('e-mail invitations over real SMTP', () => {
     }
   });
 });
+
+describe('event-triggered e-mail invitations', () => {
+  it('invites a profile by e-mail the set hours after its trigger event, once, and never for imported history', async () => {
+    const surveyId = await liveSurvey(t.app, workspaceId, {
+      settings: { emailTrigger: { event: 'Order Delivered', delayHours: 24 } },
+    });
+    await profile('buyer', { email: 'buyer@example.de', locale: 'de' });
+    await profile('old-buyer', { email: 'old@example.de', locale: 'de' });
+    const track = (userId: string, timestamp: string, messageId: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/v1/track',
+        headers: auth,
+        payload: { userId, event: 'Order Delivered', timestamp, messageId },
+      });
+    expect((await track('buyer', '2026-03-02T09:00:00Z', 'delivery-1')).statusCode).toBe(200);
+    // A delivery from last year arriving through an import: history, not a trigger.
+    expect((await track('old-buyer', '2025-03-02T09:00:00Z', 'delivery-old')).statusCode).toBe(200);
+    // After-commit reactions run detached; give them a moment.
+    await new Promise((r) => setTimeout(r, 200));
+
+    clock = new Date('2026-03-02T20:00:00Z');
+    expect((await remind(surveyId)).json().sent).toBe(0);
+    expect(mailTo('buyer@example.de')).toHaveLength(0);
+
+    clock = new Date('2026-03-03T09:30:00Z');
+    expect((await remind(surveyId)).json().sent).toBe(1);
+    const [mail] = mailTo('buyer@example.de');
+    expect(mail?.text).toContain('https://cx.example/s/');
+    expect(mailTo('old@example.de')).toHaveLength(0);
+
+    // Sent once: the next run finds nothing due.
+    expect((await remind(surveyId)).json().sent).toBe(0);
+  });
+});

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import { canManageSurveys } from '../../domains/access/permissions.js';
 import { type Distribution, sendDueRemindersOf, sendInvitations } from '../../domains/surveys/invitations.js';
+import { sendDueTriggered } from '../../domains/surveys/triggered-invitations.js';
 import { workspaceAccess } from '../route-access.js';
 import { standardErrors, Uuid } from '../schemas.js';
 
@@ -73,16 +74,34 @@ export function surveyInvitationRoutes(app: FastifyInstance, distribution: Distr
       config: { access: manageSurveys },
       schema: {
         tags: ['surveys'],
-        summary: 'Send the due reminders of a survey now.',
+        summary: 'Send what is due for a survey now: reminders and event-triggered invitations.',
         description:
           'Analysts and above. The same run the in-process scheduler does every few minutes, limited to this ' +
           'survey: one reminder per invitation whose reminder is due, only to invitees without a completed ' +
-          'response and not unsubscribed. Reminders belong to the invitation, so the fatigue budget is not asked again.',
+          'response and not unsubscribed (reminders belong to the invitation, so the fatigue budget is not asked ' +
+          "again); then the invitations scheduled by the survey's `emailTrigger` (e.g. 24 hours after Order " +
+          'Delivered) that are due, which go through the fatigue budget like any invitation. Triggered invitations ' +
+          'need CAIRN_PUBLIC_URL for their links. The counts add both.',
         params: SurveyParams,
         body: Type.Optional(Type.Object({}, { additionalProperties: false })),
         response: { 200: Counts, ...errors },
       },
     },
-    (request) => sendDueRemindersOf(distribution, request.params.workspaceId, request.params.surveyId),
+    async (request) => {
+      const { workspaceId, surveyId } = request.params;
+      const reminders = await sendDueRemindersOf(distribution, workspaceId, surveyId);
+      const triggered = await sendDueTriggered(distribution, distribution.services.now(), {
+        workspaceId,
+        surveyId,
+      });
+      return {
+        sent: reminders.sent + triggered.sent,
+        skipped: {
+          noEmail: reminders.skipped.noEmail + triggered.skipped.noEmail,
+          unsubscribed: reminders.skipped.unsubscribed + triggered.skipped.unsubscribed,
+          fatigue: reminders.skipped.fatigue + triggered.skipped.fatigue,
+        },
+      };
+    },
   );
 }

@@ -13,6 +13,7 @@ import {
   updateSurvey,
 } from '../../domains/surveys/survey-admin.js';
 import { createSurveyServices } from '../../domains/surveys/survey-services.js';
+import { scheduleTriggeredInvitations } from '../../domains/surveys/triggered-invitations.js';
 import {
   getWorkspaceSurveySettings,
   patchWorkspaceSurveySettings,
@@ -271,6 +272,7 @@ export async function surveyRoutes(app: FastifyInstance, deps: RouteDependencies
   surveyResponseRoutes(app, deps);
   // Link and e-mail distribution share these services (one writer, one ledger cache).
   const distribution = await createDistribution(deps.config, services);
+  deps.ingestor.afterCommit((stored) => scheduleTriggeredInvitations(distribution, stored));
   const stopReminders = startReminderScheduler(distribution, reminderIntervalMs, (error) =>
     app.log.error(error),
   );

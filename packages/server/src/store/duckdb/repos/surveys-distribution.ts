@@ -28,6 +28,40 @@ const completedResponse = `EXISTS (
 
 export function surveyDistributionRepo(db: SqlExecutor): SurveyDistributionRepo {
   return {
+    async scheduleInvitations(rows) {
+      for (const r of rows) {
+        await db.run(
+          `INSERT INTO survey_scheduled_invitations VALUES ($1, $2, $3, $4, $5::TIMESTAMPTZ, NULL)
+           ON CONFLICT DO NOTHING`,
+          [r.workspaceId, r.surveyId, r.profileId, r.messageId, r.dueAt],
+        );
+      }
+    },
+    async dueScheduled(now, workspaceId, surveyId) {
+      const rows = await db.all(
+        `SELECT workspace_id, survey_id, profile_id, message_id, due_at FROM survey_scheduled_invitations
+         WHERE sent_at IS NULL AND due_at <= $1::TIMESTAMPTZ
+           AND ($2::VARCHAR IS NULL OR workspace_id = $2) AND ($3::VARCHAR IS NULL OR survey_id = $3)
+         ORDER BY due_at LIMIT 10000`,
+        [now, workspaceId ?? null, surveyId ?? null],
+      );
+      return rows.map((r) => ({
+        workspaceId: str(r.workspace_id),
+        surveyId: str(r.survey_id),
+        profileId: str(r.profile_id),
+        messageId: str(r.message_id),
+        dueAt: str(r.due_at),
+      }));
+    },
+    async markScheduledSent(rows, at) {
+      for (const r of rows) {
+        await db.run(
+          `UPDATE survey_scheduled_invitations SET sent_at = $5::TIMESTAMPTZ
+           WHERE workspace_id = $1 AND survey_id = $2 AND profile_id = $3 AND message_id = $4`,
+          [r.workspaceId, r.surveyId, r.profileId, r.messageId, at],
+        );
+      }
+    },
     async workspaceOfSurvey(surveyId) {
       const rows = await db.all('SELECT workspace_id FROM surveys WHERE id = $1', [surveyId]);
       return rows[0] ? str(rows[0].workspace_id) : null;
