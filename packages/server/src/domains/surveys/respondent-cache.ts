@@ -88,6 +88,11 @@ export class RespondentCache {
    * profiles these messages created (all their identities unknown to a complete directory), whose whole history
    * is therefore in this batch.
    */
+  /** True once a workspace has survey traffic (its directory was loaded); other workspaces are not followed. */
+  follows(workspaceId: string): boolean {
+    return this.directories.has(workspaceId);
+  }
+
   observe(messages: readonly StoredMessage[]): Set<string> {
     const created = new Set<string>();
     for (const m of messages) {

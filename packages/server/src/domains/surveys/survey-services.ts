@@ -27,7 +27,11 @@ export function createSurveyServices(store: Store, ingestor: Ingestor, now: Cloc
   // Synchronous on purpose: it runs before the ingest that triggered it is acknowledged in the common case, so
   // a visitor seen by ingestion is known to eligibility and response writes without a store read.
   ingestor.afterCommit((stored) => {
-    journeys.observe(stored, respondents.observe(stored));
+    const created = respondents.observe(stored);
+    // Only workspaces with survey traffic keep journeys in memory: ingestion of every other workspace pays nothing
+    // here, and a workspace that starts using surveys later reads earlier journeys from the store once.
+    const followed = stored.filter((m) => respondents.follows(m.workspaceId));
+    if (followed.length) journeys.observe(followed, created);
   });
   store.onReplaced(() => {
     catalog.forgetAll();
