@@ -242,12 +242,16 @@ describe('dashboard in Chromium', () => {
       await steps.signIn(vp, viewer.email, viewer.password);
       await steps.expectHeading(vp, 'Acme Shop');
       await vp.getByText('Events are sent with a write key. Ask an owner or admin').waitFor();
-      // The only links: skip link, brand, creating an own workspace (any user may), and the overview.
+      // The only links: skip link, brand, creating an own workspace (any user may), and the screens that show
+      // aggregates; no responses, profiles or settings.
       expect(await vp.getByRole('link').allTextContents()).toEqual([
         'Skip to content',
         'Cairn',
         'New workspace',
         'Overview',
+        'Journeys',
+        'Touchpoints',
+        'Surveys',
       ]);
       expect(await vp.getByRole('button').allTextContents()).toEqual(['Sign out']);
       await vp.getByText(viewer.name, { exact: true }).waitFor();

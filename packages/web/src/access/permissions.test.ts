@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { roles } from '../api/types';
-import { settingsPages } from '../routing/routes';
+import { areaScreens, settingsPages } from '../routing/routes';
 import {
   canManageMember,
   canManageMembers,
   canManageWriteKeys,
+  canOpenRoute,
   canOpenSettingsPage,
   canReadWriteKeys,
   grantableRoles,
@@ -38,5 +39,25 @@ describe('settings pages per role', () => {
     expect(settingsPages.filter((page) => canOpenSettingsPage(page, 'agent'))).toEqual([]);
     expect(settingsPages.filter((page) => canOpenSettingsPage(page, 'analyst'))).toEqual(['write-keys']);
     expect(settingsPages.filter((page) => canOpenSettingsPage(page, 'admin'))).toEqual([...settingsPages]);
+  });
+});
+
+describe('workspace screens per role', () => {
+  const workspaceId = '01934f5e-7b2a-7c3d-8e4f-123456789abc';
+  const screensFor = (role: (typeof roles)[number]) =>
+    areaScreens.filter((name) => canOpenRoute({ name, workspaceId }, role));
+
+  it('keeps responses from viewers and agents and profiles from viewers', () => {
+    expect(screensFor('viewer')).toEqual(['journeys', 'touchpoints', 'surveys']);
+    expect(screensFor('agent')).toEqual(['journeys', 'touchpoints', 'surveys', 'profiles']);
+    expect(screensFor('analyst')).toEqual([...areaScreens]);
+  });
+
+  it('lets only analysts and above open the survey builder', () => {
+    expect(roles.filter((role) => canOpenRoute({ name: 'new-survey', workspaceId }, role))).toEqual([
+      'owner',
+      'admin',
+      'analyst',
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import { type Role, roles } from '../api/types';
-import type { SettingsPage } from '../routing/routes';
+import type { SettingsPage, WorkspaceRoute } from '../routing/routes';
 
 /**
  * What a role may do, mirroring the server's named predicates (packages/server/src/domains/access/permissions.ts).
@@ -14,6 +14,13 @@ export const canManageApiTokens = atLeast('admin');
 /** Analysts see write keys so they can instrument sites; only admins create or revoke them. */
 export const canReadWriteKeys = (role: Role) => role === 'owner' || role === 'admin' || role === 'analyst';
 export const canManageWriteKeys = atLeast('admin');
+export const canRunQueries = atLeast('viewer');
+export const canManageTouchpoints = atLeast('analyst');
+export const canReadSurveys = atLeast('viewer');
+export const canManageSurveys = atLeast('analyst');
+export const canReadResponses = atLeast('analyst');
+/** Agents answer customers, so they see profiles; viewers see aggregates only. */
+export const canReadProfiles = (role: Role) => role !== 'viewer';
 
 /** Roles this role may hand out (to members or tokens): its own and the ones below, and only from admin up. */
 export function grantableRoles(role: Role): Role[] {
@@ -36,4 +43,26 @@ const settingsPageRules: Record<SettingsPage, (role: Role) => boolean> = {
 /** Whether a settings page is of any use to this role; navigation lists only those. */
 export function canOpenSettingsPage(page: SettingsPage, role: Role): boolean {
   return settingsPageRules[page](role);
+}
+
+/** Whether a workspace screen is of any use to this role; navigation and the workspace switcher ask this. */
+export function canOpenRoute(route: WorkspaceRoute, role: Role): boolean {
+  switch (route.name) {
+    case 'overview':
+    case 'journeys':
+    case 'touchpoints':
+      return canRunQueries(role);
+    case 'surveys':
+    case 'survey':
+      return canReadSurveys(role);
+    case 'new-survey':
+      return canManageSurveys(role);
+    case 'responses':
+      return canReadResponses(role);
+    case 'profiles':
+    case 'profile':
+      return canReadProfiles(role);
+    case 'settings':
+      return canOpenSettingsPage(route.page, role);
+  }
 }

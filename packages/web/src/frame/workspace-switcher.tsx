@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { canOpenSettingsPage } from '../access/permissions';
+import { canOpenRoute } from '../access/permissions';
 import type { Workspace } from '../api/types';
 import { navigate } from '../routing/router';
 import { inWorkspace, type Route } from '../routing/routes';
@@ -21,7 +21,7 @@ export function WorkspaceSwitcher({ workspaces, current, route }: WorkspaceSwitc
     const target = workspaces.find((w) => w.id === workspaceId);
     if (!target) return;
     const next = inWorkspace(route, workspaceId);
-    const allowed = next.name !== 'settings' || (target.role && canOpenSettingsPage(next.page, target.role));
+    const allowed = target.role !== undefined && canOpenRoute(next, target.role);
     navigate(allowed ? next : { name: 'overview', workspaceId });
   };
 

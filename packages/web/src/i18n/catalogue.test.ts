@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { catalogueProblems, flattenCatalogue } from './catalogue-check';
-import de from './de.json';
-import en from './en.json';
+import { de, en } from './resources';
 
 describe('i18n catalogues', () => {
   it('hold the same keys in German and English, none empty, with the same placeholders', () => {

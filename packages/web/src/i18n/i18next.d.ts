@@ -1,7 +1,7 @@
 import 'i18next';
-import type en from './en.json';
+import type { en } from './resources';
 
-// Typed keys: `t('no.such.key')` is a compile error, so a typo cannot ship (en.json is the reference catalogue).
+// Typed keys: `t('no.such.key')` is a compile error, so a typo cannot ship (the English catalogue is the reference).
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hrefFor, inWorkspace, parseRoute, type Route, settingsPages } from './routes';
+import { areaScreens, hrefFor, inWorkspace, parseRoute, type Route, settingsPages } from './routes';
 
 const workspaceId = '01934f5e-7b2a-7c3d-8e4f-123456789abc';
 
@@ -16,6 +16,18 @@ describe('route codec', () => {
       workspaceId,
       page: 'api-tokens',
     });
+    expect(parseRoute(`/w/${workspaceId}/journeys`)).toEqual({ name: 'journeys', workspaceId });
+    expect(parseRoute(`/w/${workspaceId}/surveys/new`)).toEqual({ name: 'new-survey', workspaceId });
+    expect(parseRoute(`/w/${workspaceId}/surveys/${workspaceId}`)).toEqual({
+      name: 'survey',
+      workspaceId,
+      surveyId: workspaceId,
+    });
+    expect(parseRoute(`/w/${workspaceId}/profiles/${workspaceId}/`)).toEqual({
+      name: 'profile',
+      workspaceId,
+      profileId: workspaceId,
+    });
   });
 
   it('sends anything else to not-found instead of guessing', () => {
@@ -24,6 +36,9 @@ describe('route codec', () => {
       '/w/<script>',
       `/w/${workspaceId}/settings`,
       `/w/${workspaceId}/settings/x`,
+      `/w/${workspaceId}/journeys/x`,
+      `/w/${workspaceId}/profiles/new`,
+      `/w/${workspaceId}/touchpoints/${workspaceId}`,
       '/api',
     ]) {
       expect(parseRoute(path)).toEqual({ name: 'not-found', path });
@@ -44,6 +59,12 @@ describe('route codec', () => {
       fc
         .tuple(id, fc.constantFrom(...settingsPages))
         .map(([workspaceId, page]) => ({ name: 'settings' as const, workspaceId, page })),
+      fc.tuple(id, fc.constantFrom(...areaScreens)).map(([workspaceId, name]) => ({ name, workspaceId })),
+      fc.tuple(id, id).map(([workspaceId, surveyId]) => ({ name: 'survey' as const, workspaceId, surveyId })),
+      id.map((workspaceId) => ({ name: 'new-survey' as const, workspaceId })),
+      fc
+        .tuple(id, id)
+        .map(([workspaceId, profileId]) => ({ name: 'profile' as const, workspaceId, profileId })),
     );
     fc.assert(
       fc.property(route, (r) => {
@@ -60,5 +81,13 @@ describe('route codec', () => {
       page: 'members',
     });
     expect(inWorkspace({ name: 'new-workspace' }, other)).toEqual({ name: 'overview', workspaceId: other });
+    expect(inWorkspace({ name: 'journeys', workspaceId }, other)).toEqual({
+      name: 'journeys',
+      workspaceId: other,
+    });
+    expect(inWorkspace({ name: 'profile', workspaceId, profileId: workspaceId }, other)).toEqual({
+      name: 'profiles',
+      workspaceId: other,
+    });
   });
 });

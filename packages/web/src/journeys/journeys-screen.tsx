@@ -1,0 +1,8 @@
+import { useTranslation } from 'react-i18next';
+import { PageHeading } from '../components/page-heading';
+import type { CurrentWorkspace } from '../frame/current-workspace';
+
+export function JourneysScreen({ current }: { current: CurrentWorkspace }) {
+  const { t } = useTranslation();
+  return <PageHeading>{t('journeys.title')}</PageHeading>;
+}

@@ -1,0 +1,8 @@
+import { useTranslation } from 'react-i18next';
+import { PageHeading } from '../components/page-heading';
+import type { CurrentWorkspace } from '../frame/current-workspace';
+
+export function TouchpointsScreen({ current }: { current: CurrentWorkspace }) {
+  const { t } = useTranslation();
+  return <PageHeading>{t('touchpoints.title')}</PageHeading>;
+}
