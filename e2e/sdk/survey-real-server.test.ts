@@ -87,7 +87,7 @@ describe('survey widget in Chromium against the real Cairn server', () => {
     return result.body;
   };
 
-  it('shows a survey built through the API after its trigger event, answered by keyboard, stored on the profile with its journey', async () => {
+  it('shows a survey built through the API at its touchpoint after the trigger event, answered by keyboard, stored on the profile with its journey', async () => {
     const workspaceId = expectStatus(
       await api('/workspaces', { method: 'POST', body: { name: 'Survey e2e' } }),
       201,
@@ -98,6 +98,20 @@ describe('survey widget in Chromium against the real Cairn server', () => {
       201,
       'write key',
     ).key as string;
+    // The checkout touchpoint is a card payment completing; the survey is offered there and answers are kept there.
+    const touchpointId = expectStatus(
+      await api(`/workspaces/${workspaceId}/touchpoints`, {
+        method: 'POST',
+        body: {
+          name: 'Card checkout',
+          channel: 'web',
+          stage: 'Purchase',
+          rules: [{ event: 'Checkout Completed', properties: [{ name: 'payment', value: 'card' }] }],
+        },
+      }),
+      201,
+      'touchpoint',
+    ).id as string;
     const surveyId = expectStatus(
       await api(`/workspaces/${workspaceId}/surveys`, {
         method: 'POST',
@@ -105,7 +119,7 @@ describe('survey widget in Chromium against the real Cairn server', () => {
           name: 'Checkout NPS',
           definition,
           settings: {
-            trigger: { events: ['Checkout Completed'] },
+            trigger: { events: ['Checkout Completed'], touchpoints: [touchpointId] },
             display: { position: 'center', modal: true },
           },
         },
@@ -127,7 +141,7 @@ describe('survey widget in Chromium against the real Cairn server', () => {
       init: { writeKey, host, consent: 'granted', webVitals: false, flushAt: 1 },
       script: "cairn.page(); cairn.track('Added To Cart', { sku: 'boots-42' });",
       body: `<main><h1>Checkout</h1>
-<button id="buy" type="button" onclick="cairn.track('Checkout Completed', { revenue: 12900 })">Buy now</button></main>`,
+<button id="buy" type="button" onclick="cairn.track('Checkout Completed', { revenue: 12900, payment: 'card' })">Buy now</button></main>`,
     });
     await page.goto(url);
     await waitForSdk(page);
@@ -168,6 +182,9 @@ describe('survey widget in Chromium against the real Cairn server', () => {
       channel: 'web',
       locale: 'en',
       status: 'completed',
+      surveyVersion: 1,
+      touchpointId,
+      journeyStage: 'Purchase',
     });
     const answers = response?.answers as {
       questionId: string;

@@ -147,6 +147,13 @@ export const SurveySettings = Type.Object(
           delayMs: Type.Optional(Type.Integer({ minimum: 0, maximum: 600_000 })),
           scrollDepthPercent: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
           exitIntent: Type.Optional(Type.Boolean()),
+          /**
+           * Touchpoint ids: the survey is offered when the triggering event or page maps to one of them by the
+           * touchpoint registry's rules, and the answer is recorded at that touchpoint.
+           */
+          touchpoints: Type.Optional(
+            Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { maxItems: 20 }),
+          ),
         },
         { additionalProperties: false },
       ),
@@ -185,6 +192,11 @@ export const SurveySettings = Type.Object(
         { additionalProperties: false },
       ),
     ),
+    /**
+     * The touchpoint this survey measures (e.g. CSAT after delivery → Delivery): answers that were not given at a
+     * touchpoint of their own (links, e-mail) are recorded at it.
+     */
+    touchpointId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
     closeAt: Type.Optional(Type.String({ format: 'date-time' })),
     responseQuota: Type.Optional(Type.Integer({ minimum: 1 })),
     /** Overrides of the workspace fatigue budget for this survey. */

@@ -126,7 +126,7 @@ export class TrackerSession {
       context: collectContext(),
     });
     this.delivery.enqueue(message);
-    if (call.type === 'track') this.surveys?.onTrack(call.event);
+    if (call.type === 'track') this.surveys?.onTrack(call.event, call.properties);
     else if (call.type === 'page') this.surveys?.onPage();
   }
 

@@ -5,6 +5,8 @@ export interface EligibilityQuery {
   userId?: string;
   url: string;
   event?: string;
+  /** JSON of the event's scalar properties. */
+  properties?: string;
   locale: string;
 }
 

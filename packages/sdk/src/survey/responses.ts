@@ -63,6 +63,8 @@ export function createResponseSender(options: ShowSurveyOptions): ResponseSender
         ...who(),
         locale: options.locale,
         channel: 'web',
+        version: options.survey.version,
+        ...(options.survey.touchpointId ? { touchpointId: options.survey.touchpointId } : {}),
         answers,
         completed,
         context: { page: { url: location.href.split('#')[0] } },

@@ -19,6 +19,23 @@ const maxWaitingAsks = 20;
 interface Ask {
   key: string;
   event?: string;
+  properties?: string;
+}
+
+/** Bound of the query parameter the server accepts for event properties. */
+const maxPropertiesLength = 2000;
+
+/**
+ * The event's scalar properties as JSON, for touchpoint rules with property conditions (the server compares values
+ * as text); nested values are left out, and all of them if the result would be too long for a URL.
+ */
+function scalarProperties(properties: Record<string, unknown> | undefined): string | undefined {
+  const scalars = Object.entries(properties ?? {}).filter(([, v]) =>
+    ['string', 'number', 'boolean'].includes(typeof v),
+  );
+  if (scalars.length === 0) return undefined;
+  const json = JSON.stringify(Object.fromEntries(scalars));
+  return json.length <= maxPropertiesLength ? json : undefined;
 }
 
 const pageLocale = (): string => document.documentElement.lang || navigator.language;
@@ -38,8 +55,9 @@ export class SurveyTriggers {
 
   constructor(private readonly deps: SurveyTriggerDeps) {}
 
-  onTrack(event: string): void {
-    this.ask({ key: `event:${event}`, event });
+  onTrack(event: string, properties?: Record<string, unknown>): void {
+    const json = scalarProperties(properties);
+    this.ask({ key: `event:${event}`, event, ...(json === undefined ? {} : { properties: json }) });
   }
 
   onPage(): void {
@@ -73,6 +91,7 @@ export class SurveyTriggers {
       url: location.href.split('#')[0] ?? location.href,
       locale: pageLocale(),
       ...(ask.event === undefined ? {} : { event: ask.event }),
+      ...(ask.properties === undefined ? {} : { properties: ask.properties }),
     }).then((survey) => {
       if (survey && this.state === 'idle' && this.mayContact && this.fits(survey, ask)) this.arm(survey);
     });

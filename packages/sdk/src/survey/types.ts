@@ -108,6 +108,8 @@ export interface EligibleSurvey {
   definition: SurveyDefinition;
   trigger: SurveyTrigger;
   display: SurveyDisplay;
+  /** The touchpoint the server matched (or the one the survey measures); sent back with the answers. */
+  touchpointId?: string | null;
 }
 
 /** nps/csat/ces/rating: number; single_choice: choice id; multiple_choice: choice ids; text: string;

@@ -1,4 +1,6 @@
 import type { SurveySettings } from '@cairn/protocol';
+import type { TouchpointRecord } from '../../store/analytics-port.js';
+import { matchTouchpoint, pathOfUrl } from '../touchpoints/match.js';
 import type { LocalisedDefinition } from './localise.js';
 import { localiseDefinition, pickLanguage } from './localise.js';
 import { ingestSurveyEvents, type RespondentIds, sampled } from './respondent.js';
@@ -8,6 +10,8 @@ import type { SurveyServices } from './survey-services.js';
 export interface EligibilityQuery extends RespondentIds {
   url?: string | undefined;
   event?: string | undefined;
+  /** The triggering event's properties, for touchpoint rules with property conditions. */
+  properties?: Record<string, unknown> | undefined;
   locale?: string | undefined;
 }
 
@@ -17,6 +21,8 @@ export interface OfferedSurvey {
   definition: LocalisedDefinition;
   trigger: NonNullable<SurveySettings['trigger']>;
   display: NonNullable<SurveySettings['display']>;
+  /** Where the answer is given: the trigger's matching touchpoint, else the touchpoint the survey measures. */
+  touchpointId: string | null;
 }
 
 const patterns = new Map<string, RegExp>();
@@ -36,12 +42,38 @@ export function urlMatches(pattern: string, url: string): boolean {
   return re.test(url);
 }
 
-/** Trigger: listed events require one of them; a URL pattern requires a matching page. */
-function triggerFits(settings: SurveySettings, query: EligibilityQuery): boolean {
+/**
+ * Trigger: listed events require one of them; a URL pattern requires a matching page; listed touchpoints require
+ * the event (or page view) to map to one of them. Returns false, or the touchpoint the visitor is at (null when
+ * the trigger names none).
+ */
+function triggerFits(
+  settings: SurveySettings,
+  query: EligibilityQuery,
+  at: TouchpointRecord | null,
+): false | { touchpointId: string | null } {
   const trigger = settings.trigger ?? {};
   if (trigger.events?.length && !(query.event && trigger.events.includes(query.event))) return false;
   if (trigger.urlPattern && !(query.url && urlMatches(trigger.urlPattern, query.url))) return false;
-  return true;
+  if (trigger.touchpoints?.length) {
+    if (!at || !trigger.touchpoints.includes(at.id)) return false;
+    return { touchpointId: at.id };
+  }
+  return { touchpointId: null };
+}
+
+/**
+ * The touchpoint the visitor is at: the tracked event asked about, or a page view of the URL (a page event has no
+ * event name of its own unless named, so only path rules can match it, as in the analyses).
+ */
+async function touchpointAt(services: SurveyServices, workspaceId: string, query: EligibilityQuery) {
+  const registry = await services.touchpoints.list(workspaceId);
+  if (registry.length === 0) return null;
+  return matchTouchpoint(registry, {
+    event: query.event ?? null,
+    pagePath: pathOfUrl(query.url),
+    properties: query.properties,
+  });
 }
 
 function traitsFit(
@@ -64,9 +96,13 @@ export async function eligibleSurvey(
   workspaceId: string,
   query: EligibilityQuery,
 ): Promise<OfferedSurvey | null> {
-  const candidates = (await services.catalog.liveSurveys(workspaceId)).filter((c) =>
-    triggerFits(c.survey.settings, query),
-  );
+  const live = await services.catalog.liveSurveys(workspaceId);
+  const wantsTouchpoint = live.some((c) => c.survey.settings.trigger?.touchpoints?.length);
+  const at = wantsTouchpoint ? await touchpointAt(services, workspaceId, query) : null;
+  const candidates = live.flatMap((c) => {
+    const fit = triggerFits(c.survey.settings, query, at);
+    return fit ? [{ ...c, touchpointId: fit.touchpointId ?? c.survey.settings.touchpointId ?? null }] : [];
+  });
   if (candidates.length === 0) return null;
   const profileId = await services.respondents.profileOf(workspaceId, query);
   const who = profileId ?? query.userId ?? query.anonymousId;
@@ -87,14 +123,18 @@ export async function eligibleSurvey(
   return null;
 }
 
-function offer(candidate: CachedSurvey, languages: (string | undefined)[]): OfferedSurvey {
-  const { survey, definition } = candidate;
+function offer(
+  candidate: CachedSurvey & { touchpointId: string | null },
+  languages: (string | undefined)[],
+): OfferedSurvey {
+  const { survey, definition, touchpointId } = candidate;
   return {
     id: survey.id,
     version: survey.currentVersion,
     definition: localiseDefinition(definition, pickLanguage(definition, languages)),
     trigger: survey.settings.trigger ?? {},
     display: survey.settings.display ?? {},
+    touchpointId,
   };
 }
 

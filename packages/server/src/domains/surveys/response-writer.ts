@@ -1,11 +1,14 @@
 import type { SurveyDefinition } from '@cairn/protocol';
 import type { CairnError } from '../../errors/catalogue.js';
+import type { TouchpointRecord } from '../../store/analytics-port.js';
 import type { Store } from '../../store/port.js';
 import type { AnswerRecord, ContactRecord, ResponseRecord } from '../../store/survey-port.js';
 import type { TextAnswer } from '../../store/text-port.js';
 import { GroupCommitQueue } from '../collect/group-commit.js';
 import type { Clock } from '../context.js';
 import { enrichAnswers } from '../text/text-service.js';
+import { matchTouchpoint, pathOfUrl } from '../touchpoints/match.js';
+import type { TouchpointCatalog } from '../touchpoints/touchpoint-catalog.js';
 import { firstScore, missingRequired, type ParsedAnswer } from './answer-validation.js';
 import type { FatigueLedger } from './fatigue.js';
 import type { JourneyBuffer } from './journey-buffer.js';
@@ -25,6 +28,8 @@ export interface Submission {
   completed: boolean;
   answers: ParsedAnswer[];
   hiddenFields: Record<string, string> | null;
+  /** Where the answer was given (see submit-response.ts), with that touchpoint's journey stage. */
+  touchpoint: { id: string; stage: string | null } | null;
 }
 
 export type SubmitOutcome =
@@ -54,6 +59,7 @@ export class ResponseWriter {
     private readonly catalog: SurveyCatalog,
     private readonly ledger: FatigueLedger,
     private readonly journeys: JourneyBuffer,
+    private readonly touchpoints: TouchpointCatalog,
     private readonly now: Clock,
   ) {
     this.queue = new GroupCommitQueue((batch) => this.commit(batch), {
@@ -97,6 +103,7 @@ export class ResponseWriter {
         .filter((s) => !existing.has(s.responseId) && s.profileId)
         .map((s) => s.profileId as string);
       const journeys = fresh.length ? await this.journeys.journeys(workspaceId, fresh, at) : new Map();
+      const registry = fresh.length ? await this.touchpoints.list(workspaceId) : [];
       for (const s of items) {
         let score: number | null = null;
         if (s.completed) {
@@ -112,7 +119,7 @@ export class ResponseWriter {
         const isNew = !existing.has(s.responseId) && !seen.has(s.responseId);
         seen.add(s.responseId);
         const steps = s.profileId ? (journeys.get(s.profileId) ?? []) : [];
-        responses.push(responseRecord(s, at, steps));
+        responses.push(responseRecord(s, at, steps, registry));
         for (const a of s.answers) {
           if (a.questionType === 'text' && a.textValue) {
             texts.push({
@@ -194,11 +201,33 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
   return groups;
 }
 
+type JourneyStep = { event: string | null; type: string; channel: string; page: string | null; at: string };
+
+/**
+ * The journey context kept with a response: the last steps before answering, each with the touchpoint it maps to
+ * (same rules as the analyses), the channels used, and the journey stage — the stage of the touchpoint the answer
+ * was given at, else of the latest step that maps to a touchpoint with a stage.
+ */
+function journeyContext(s: Submission, steps: JourneyStep[], registry: TouchpointRecord[]) {
+  const mapped = steps.map((step) => {
+    const at = matchTouchpoint(registry, { event: step.event, pagePath: pathOfUrl(step.page) });
+    return { ...step, touchpointId: at?.id ?? null, stage: at?.stage ?? null };
+  });
+  const lastStage = mapped.findLast((step) => step.stage !== null)?.stage ?? null;
+  return {
+    lastSteps: mapped.map(({ stage: _stage, ...step }) => step),
+    channels: [...new Set(steps.map((x) => x.channel))].sort(),
+    journeyStage: s.touchpoint?.stage ?? lastStage,
+  };
+}
+
 function responseRecord(
   s: Submission,
   at: string,
-  steps: { event: string | null; type: string; channel: string; page: string | null; at: string }[],
+  steps: JourneyStep[],
+  registry: TouchpointRecord[],
 ): ResponseRecord {
+  const context = journeyContext(s, steps, registry);
   return {
     id: s.responseId,
     workspaceId: s.workspaceId,
@@ -206,20 +235,15 @@ function responseRecord(
     surveyVersion: s.version,
     profileId: s.profileId,
     channel: s.channel,
-    touchpointId: null,
-    journeyStage: null,
+    touchpointId: s.touchpoint?.id ?? null,
+    journeyStage: context.journeyStage,
     locale: s.locale,
     device: s.device,
     status: s.completed ? 'completed' : 'partial',
     startedAt: at,
     updatedAt: at,
     completedAt: s.completed ? at : null,
-    // Journey stages come from the analytics engine; null until it provides them.
-    journeyContext: {
-      lastSteps: steps,
-      channels: [...new Set(steps.map((x) => x.channel))].sort(),
-      journeyStage: null,
-    },
+    journeyContext: context,
     clientKey: s.clientKey,
     hiddenFields: s.hiddenFields,
   };

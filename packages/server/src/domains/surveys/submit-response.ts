@@ -18,6 +18,8 @@ export interface ResponseInput {
   answers: AnswerInput[];
   completed: boolean;
   hiddenFields?: Record<string, string> | undefined;
+  /** The touchpoint the survey was offered at (from eligibility); default: the touchpoint the survey measures. */
+  touchpointId?: string | undefined;
   context?: { page?: { url?: string | undefined } | undefined } | undefined;
 }
 
@@ -31,6 +33,29 @@ export interface SubmitResult {
   responseId: string;
   status: 'partial' | 'completed';
   created: boolean;
+}
+
+/**
+ * Where the answer was given: the touchpoint named by the client (it must be one of the workspace's), else the one
+ * the survey measures (if it still exists), else none.
+ */
+async function touchpointOf(
+  services: SurveyServices,
+  workspaceId: string,
+  input: ResponseInput,
+  measured?: string,
+) {
+  if (input.touchpointId !== undefined) {
+    const named = await services.touchpoints.get(workspaceId, input.touchpointId);
+    if (!named) {
+      throw new CairnError('CAIRN_VALIDATION_FAILED', {
+        summary: `body.touchpointId: no touchpoint ${input.touchpointId} in this workspace`,
+      });
+    }
+    return { id: named.id, stage: named.stage };
+  }
+  const fallback = measured ? await services.touchpoints.get(workspaceId, measured) : undefined;
+  return fallback ? { id: fallback.id, stage: fallback.stage } : null;
 }
 
 async function openSurvey(services: SurveyServices, workspaceId: string, surveyId: string) {
@@ -75,6 +100,7 @@ export async function submitResponse(
     throw new CairnError('CAIRN_VALIDATION_FAILED', {
       summary: `body.hiddenFields.${hidden}: not a hidden field of this survey`,
     });
+  const touchpoint = await touchpointOf(services, workspaceId, input, cached.survey.settings.touchpointId);
   const channel = isChannel(input.channel) ? input.channel : 'web';
   const locale = pickLanguage(definition, [input.locale]);
   const responseId = stableUuid(workspaceId, surveyId, input.clientKey);
@@ -109,6 +135,7 @@ export async function submitResponse(
     completed: input.completed,
     answers,
     hiddenFields: input.hiddenFields ?? null,
+    touchpoint,
   });
   if (!outcome.ok) throw outcome.error;
   // Sent only once the response is stored as completed (the writer checks required questions on the path).

@@ -8,6 +8,7 @@ import { requireWorkspace } from '../access/lookups.js';
 import { canManageSurveys, canReadSurveys, ensure } from '../access/permissions.js';
 import type { DomainContext } from '../context.js';
 import { parseDefinition, parseSettings } from './definition-validation.js';
+import { checkSettingsReferences } from './settings-references.js';
 import { effectiveStatus, type SurveyCatalog } from './survey-catalog.js';
 
 /** Audit actions of the survey domain (the access domain keeps its own list in access/audit.ts). */
@@ -104,6 +105,7 @@ export async function createSurvey(
   await requireWorkspace(ctx.store, workspaceId);
   const definition = parseDefinition(input.definition);
   const settings = parseSettings(input.settings ?? {});
+  await checkSettingsReferences(ctx.store, workspaceId, settings);
   const at = ctx.now().toISOString();
   const survey: SurveyRecord = {
     id: uuidv7(),
@@ -161,6 +163,7 @@ export async function updateSurvey(
   const survey = await requireSurvey(ctx, workspaceId, surveyId);
   const definition = patch.definition === undefined ? undefined : parseDefinition(patch.definition);
   const settings = patch.settings === undefined ? survey.settings : parseSettings(patch.settings);
+  if (patch.settings !== undefined) await checkSettingsReferences(ctx.store, workspaceId, settings);
   const at = ctx.now().toISOString();
   const next: SurveyRecord = {
     ...survey,

@@ -1,6 +1,7 @@
 import type { Store } from '../../store/port.js';
 import type { Ingestor } from '../collect/ingestor.js';
 import type { Clock } from '../context.js';
+import { TouchpointCatalog } from '../touchpoints/touchpoint-catalog.js';
 import { FatigueLedger } from './fatigue.js';
 import { JourneyBuffer } from './journey-buffer.js';
 import { RespondentCache } from './respondent-cache.js';
@@ -17,9 +18,15 @@ export interface SurveyServices {
   writer: ResponseWriter;
   respondents: RespondentCache;
   journeys: JourneyBuffer;
+  touchpoints: TouchpointCatalog;
 }
 
-export function createSurveyServices(store: Store, ingestor: Ingestor, now: Clock): SurveyServices {
+export function createSurveyServices(
+  store: Store,
+  ingestor: Ingestor,
+  now: Clock,
+  touchpoints = new TouchpointCatalog(store),
+): SurveyServices {
   const catalog = new SurveyCatalog(store, now);
   const ledger = new FatigueLedger(store, now);
   const respondents = new RespondentCache(store, now);
@@ -45,8 +52,9 @@ export function createSurveyServices(store: Store, ingestor: Ingestor, now: Cloc
     now,
     catalog,
     ledger,
-    writer: new ResponseWriter(store, catalog, ledger, journeys, now),
+    writer: new ResponseWriter(store, catalog, ledger, journeys, touchpoints, now),
     respondents,
     journeys,
+    touchpoints,
   };
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from '../../config.js';
 import type { Ingestor } from '../../domains/collect/ingestor.js';
 import type { WriteKeyResolver } from '../../domains/collect/write-key-resolver.js';
+import { TouchpointCatalog } from '../../domains/touchpoints/touchpoint-catalog.js';
 import type { Store } from '../../store/port.js';
 import type { Clock } from '../context.js';
 import type { Metrics } from '../metrics.js';
@@ -36,6 +37,8 @@ export interface RouteDependencies {
 
 /** One routes file per domain, registered here. */
 export async function registerRoutes(app: FastifyInstance, deps: RouteDependencies): Promise<void> {
+  // Shared by the registry routes (which invalidate it) and the survey domain (which reads it per request).
+  const touchpoints = new TouchpointCatalog(deps.store);
   systemRoutes(app, deps);
   setupRoutes(app, deps);
   authRoutes(app, deps);
@@ -50,11 +53,11 @@ export async function registerRoutes(app: FastifyInstance, deps: RouteDependenci
   textTaxonomyRoutes(app, deps);
   textEmergingTopicRoutes(app, deps);
   queryRoutes(app, deps);
-  touchpointRoutes(app, deps);
+  touchpointRoutes(app, { ...deps, touchpoints });
   await app.register(async (scope) =>
     collectRoutes(scope, { ...deps, rateLimitPerMinute: deps.config.ingestRateLimitPerMinute }),
   );
-  await surveyRoutes(app, deps);
+  await surveyRoutes(app, { ...deps, touchpoints });
   sdkBundleRoutes(app);
   await app.register(dashboardRoutes);
 }

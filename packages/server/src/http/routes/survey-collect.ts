@@ -41,6 +41,13 @@ export const ResponseBody = Type.Object({
   answers: Type.Array(AnswerInput, { maxItems: 100 }),
   completed: Type.Boolean(),
   hiddenFields: Type.Optional(Type.Record(Type.String({ maxLength: 64 }), Type.String({ maxLength: 500 }))),
+  touchpointId: Type.Optional(
+    Type.String({
+      maxLength: 64,
+      description:
+        "The touchpoint the survey was offered at (eligibility's touchpointId); default: the one the survey measures.",
+    }),
+  ),
   context: Type.Optional(
     Type.Object({
       page: Type.Optional(Type.Object({ url: Type.Optional(Type.String({ maxLength: 2000 })) })),
@@ -117,13 +124,18 @@ export async function surveyCollectRoutes(
           'Checks live status, trigger (event, URL glob), targeting (traits, sampling — deterministic per profile and ' +
           'survey) and the fatigue budget (global cooldown, per-survey cooldown, maximum surveys per period across all ' +
           "channels). The definition comes with every text resolved to one language: the profile's locale trait, " +
-          'else `locale`, else the survey default. Write key as Basic-auth user or ?writeKey=.',
+          'else `locale`, else the survey default. A trigger on touchpoints maps the event (with `properties`) or the ' +
+          "page URL by the touchpoint registry's rules, the same way the analyses do; the offer names the touchpoint " +
+          'the answer will be recorded at. Write key as Basic-auth user or ?writeKey=.',
         security: [{ writeKeyBasic: [] }],
         querystring: Type.Object({
           anonymousId: Type.Optional(Id),
           userId: Type.Optional(Id),
           url: Type.Optional(Type.String({ maxLength: 2000 })),
           event: Type.Optional(Type.String({ maxLength: 256 })),
+          properties: Type.Optional(
+            Type.String({ maxLength: 2000, description: "The event's properties as a JSON object." }),
+          ),
           locale: Type.Optional(Type.String({ maxLength: 35 })),
           writeKey: Type.Optional(Type.String({ maxLength: 200 })),
         }),
@@ -137,6 +149,7 @@ export async function surveyCollectRoutes(
                 definition: Type.Record(Type.String(), Type.Unknown()),
                 trigger: Type.Record(Type.String(), Type.Unknown()),
                 display: Type.Record(Type.String(), Type.Unknown()),
+                touchpointId: Type.Union([Type.String(), Type.Null()]),
               }),
             ]),
           }),
@@ -147,7 +160,12 @@ export async function surveyCollectRoutes(
     async (request, reply) => {
       const workspaceId = await workspaceOf(request, request.query.writeKey);
       reply.header('cache-control', 'no-store');
-      return { survey: await eligibleSurvey(services, workspaceId, request.query) };
+      const { properties, ...query } = request.query;
+      const survey = await eligibleSurvey(services, workspaceId, {
+        ...query,
+        properties: parseJsonObject(properties, 'querystring.properties'),
+      });
+      return { survey };
     },
   );
 
@@ -181,4 +199,19 @@ export async function surveyCollectRoutes(
       return { recorded: profileId !== null };
     },
   );
+}
+
+/** A JSON object passed as one query parameter, or a 400 naming the parameter. */
+function parseJsonObject(text: string | undefined, field: string): Record<string, unknown> | undefined {
+  if (text === undefined) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    value = undefined;
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new CairnError('CAIRN_VALIDATION_FAILED', { summary: `${field}: must be a JSON object` });
+  }
+  return value as Record<string, unknown>;
 }

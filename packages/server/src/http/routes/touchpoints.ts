@@ -8,6 +8,7 @@ import {
   listTouchpoints,
   updateTouchpoint,
 } from '../../domains/touchpoints/registry.js';
+import type { TouchpointCatalog } from '../../domains/touchpoints/touchpoint-catalog.js';
 import {
   type TouchpointInput as Input,
   TouchpointInput,
@@ -27,7 +28,10 @@ const read = { access: workspaceAccess(canRunQueries, 'see touchpoints') };
 const write = { access: workspaceAccess(canManageTouchpoints, 'manage touchpoints') };
 const base = '/api/v1/workspaces/:workspaceId/touchpoints';
 
-export function touchpointRoutes(app: FastifyInstance, deps: { store: Store; now: Clock }): void {
+export function touchpointRoutes(
+  app: FastifyInstance,
+  deps: { store: Store; now: Clock; touchpoints: TouchpointCatalog },
+): void {
   const ctx = (request: Parameters<typeof domainContext>[0]) => domainContext(request, deps.store, deps.now);
 
   app.get(
@@ -60,8 +64,10 @@ export function touchpointRoutes(app: FastifyInstance, deps: { store: Store; now
     },
     async (request, reply) => {
       const { workspaceId } = request.params as { workspaceId: string };
+      const created = await createTouchpoint(ctx(request), workspaceId, request.body as Input);
+      deps.touchpoints.invalidate(workspaceId);
       reply.status(201);
-      return createTouchpoint(ctx(request), workspaceId, request.body as Input);
+      return created;
     },
   );
 
@@ -80,7 +86,14 @@ export function touchpointRoutes(app: FastifyInstance, deps: { store: Store; now
     },
     async (request) => {
       const { workspaceId, touchpointId } = request.params as { workspaceId: string; touchpointId: string };
-      return updateTouchpoint(ctx(request), workspaceId, touchpointId, request.body as TouchpointPatch);
+      const updated = await updateTouchpoint(
+        ctx(request),
+        workspaceId,
+        touchpointId,
+        request.body as TouchpointPatch,
+      );
+      deps.touchpoints.invalidate(workspaceId);
+      return updated;
     },
   );
 
@@ -99,6 +112,7 @@ export function touchpointRoutes(app: FastifyInstance, deps: { store: Store; now
     async (request, reply) => {
       const { workspaceId, touchpointId } = request.params as { workspaceId: string; touchpointId: string };
       await deleteTouchpoint(ctx(request), workspaceId, touchpointId);
+      deps.touchpoints.invalidate(workspaceId);
       reply.status(204);
     },
   );
