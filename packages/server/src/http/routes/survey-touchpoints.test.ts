@@ -17,7 +17,7 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-const api = (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown) =>
+const api = (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) =>
   t.app.inject({ method, url: `/api/v1/workspaces/${workspaceId}${url}`, headers: adminHeaders, payload });
 const eligible = (query: Record<string, string>) =>
   t.app.inject({ method: 'GET', url: `/v1/surveys/eligible?${new URLSearchParams(query)}`, headers: auth });
