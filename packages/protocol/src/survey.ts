@@ -166,6 +166,8 @@ export const SurveySettings = Type.Object(
             Type.Record(Type.String({ maxLength: 100 }), Type.String({ maxLength: 500 })),
           ),
           samplePercent: Type.Optional(Type.Number({ minimum: 0, maximum: 100 })),
+          /** Segment keys: the profile must belong to at least one of them. */
+          segments: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 63 }), { maxItems: 20 })),
         },
         { additionalProperties: false },
       ),

@@ -116,6 +116,10 @@ const table: Row[] = [
   row('PATCH',  `${ws}/touchpoints/:touchpointId`,         404, '401  ok |  ok  ok  ok 403 403 |  ok  ok  ok 403 403'),
   row('DELETE', `${ws}/touchpoints/:touchpointId`,         404, '401  ok |  ok  ok  ok 403 403 |  ok  ok  ok 403 403'),
   row('GET',    `${ws}/touchpoints/coverage`,              200, '401  ok |  ok  ok  ok  ok  ok |  ok  ok  ok  ok  ok'),
+  row('GET',    `${ws}/segments`,                          200, '401  ok |  ok  ok  ok  ok  ok |  ok  ok  ok  ok  ok'),
+  row('POST',   `${ws}/segments`,                          400, '401  ok |  ok  ok  ok 403 403 |  ok  ok  ok 403 403'),
+  row('PATCH',  `${ws}/segments/:segmentId`,               404, '401  ok |  ok  ok  ok 403 403 |  ok  ok  ok 403 403'),
+  row('DELETE', `${ws}/segments/:segmentId`,               404, '401  ok |  ok  ok  ok 403 403 |  ok  ok  ok 403 403'),
   row('POST',   `${ws}/events/import`,                     400, '401  ok |  ok  ok 403 403 403 |  ok  ok 403 403 403'),
   row('POST',   '/api/v1/admin/backup',                    200, '401  ok | 403 403 403 403 403 | 403 403 403 403 403'),
   // No Content-Type: the restore route refuses the upload (415) before reading it, so nothing is restored.
@@ -167,7 +171,7 @@ describe('role matrix: every /api/v1 route against every kind of caller', () => 
       method,
       url: url
         .replace(':workspaceId', workspaceId)
-        .replace(/:(userId|tokenId|keyId|profileId|surveyId|responseId|touchpointId)/g, unknownId),
+        .replace(/:(userId|tokenId|keyId|profileId|surveyId|responseId|touchpointId|segmentId)/g, unknownId),
       headers: c.headers(write),
       remoteAddress: c.ip,
       ...(method === 'POST' || method === 'PATCH' ? { payload: {} } : {}),

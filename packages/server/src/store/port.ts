@@ -8,6 +8,7 @@
 import type { Role } from '../domains/access/roles.js';
 import type { AnalyticsStore } from './analytics-port.js';
 import type { EventStore, ProfileRepo } from './collect-port.js';
+import type { SegmentRepo } from './segment-port.js';
 import type { SurveyStore } from './survey-port.js';
 import type { TextRepo } from './text-port.js';
 
@@ -192,6 +193,8 @@ export interface Store extends Repos {
   text: TextRepo;
   /** Funnels, paths, retention, KPIs: planned queries in, sufficient statistics out. */
   analytics: AnalyticsStore;
+  /** Named groups of customers by their current traits. */
+  segments: SegmentRepo;
   /** Runs `work` atomically: every write inside commits together or not at all. */
   transaction<T>(work: (tx: Repos) => Promise<T>): Promise<T>;
   migrate(): Promise<string[]>;

@@ -98,3 +98,5 @@ export const canReadTextInsights: WorkspacePredicate = roleAtLeast('analyst');
 export const canManageTouchpoints: WorkspacePredicate = roleAtLeast('analyst');
 /** Deleting what a customer said (on request, or to correct a mistake) is an administrative act. */
 export const canDeleteResponses: WorkspacePredicate = roleAtLeast('admin');
+/** Segments target surveys and slice every report: analysts and above define them. */
+export const canManageSegments: WorkspacePredicate = roleAtLeast('analyst');

@@ -1,5 +1,7 @@
 import type { SurveySettings } from '@cairn/protocol';
 import type { TouchpointRecord } from '../../store/analytics-port.js';
+import { planFilters } from '../analytics/plan-query.js';
+import { type CurrentTraits, inSegment } from '../segments/evaluate.js';
 import { matchTouchpoint, pathOfUrl } from '../touchpoints/match.js';
 import type { LocalisedDefinition } from './localise.js';
 import { localiseDefinition, pickLanguage } from './localise.js';
@@ -86,6 +88,18 @@ function traitsFit(
   });
 }
 
+/** Targeted segments: the profile must belong to at least one (a deleted segment matches nobody). */
+async function segmentsFit(
+  services: SurveyServices,
+  workspaceId: string,
+  keys: string[] | undefined,
+  traits: CurrentTraits,
+): Promise<boolean> {
+  if (!keys?.length) return true;
+  const segments = (await services.segments.list(workspaceId)).filter((s) => keys.includes(s.key));
+  return segments.some((s) => inSegment(planFilters(s.conditions, 'segment.conditions'), traits));
+}
+
 /**
  * "Anything for me now?" from the SDK. Cheap checks first (live status and trigger from the in-memory catalog,
  * deterministic sampling), then the profile's contact ledger (cached), then traits (one read, only for a
@@ -114,10 +128,13 @@ export async function eligibleSurvey(
     if (!sampled(candidate.survey.id, who, settings.targeting?.samplePercent)) continue;
     if (profileId && (await services.ledger.verdict(workspaceId, profileId, candidate.survey.id, settings)))
       continue;
-    const wantsTraits = Object.keys(settings.targeting?.traits ?? {}).length > 0;
+    const wantsTraits =
+      Object.keys(settings.targeting?.traits ?? {}).length > 0 ||
+      (settings.targeting?.segments?.length ?? 0) > 0;
     if (wantsTraits && !profileId) continue;
     const traits = profileId ? await services.respondents.traitsOf(workspaceId, profileId) : {};
     if (!traitsFit(settings.targeting?.traits, traits)) continue;
+    if (!(await segmentsFit(services, workspaceId, settings.targeting?.segments, traits))) continue;
     return offer(candidate, [traits.locale?.value as string | undefined, query.locale]);
   }
   return null;

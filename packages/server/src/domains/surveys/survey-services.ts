@@ -1,7 +1,8 @@
 import type { Store } from '../../store/port.js';
 import type { Ingestor } from '../collect/ingestor.js';
 import type { Clock } from '../context.js';
-import { TouchpointCatalog } from '../touchpoints/touchpoint-catalog.js';
+import { type SegmentCatalog, segmentCatalog } from '../segments/segment-catalog.js';
+import { type TouchpointCatalog, touchpointCatalog } from '../touchpoints/touchpoint-catalog.js';
 import { FatigueLedger } from './fatigue.js';
 import { JourneyBuffer } from './journey-buffer.js';
 import { RespondentCache } from './respondent-cache.js';
@@ -19,13 +20,15 @@ export interface SurveyServices {
   respondents: RespondentCache;
   journeys: JourneyBuffer;
   touchpoints: TouchpointCatalog;
+  segments: SegmentCatalog;
 }
 
 export function createSurveyServices(
   store: Store,
   ingestor: Ingestor,
   now: Clock,
-  touchpoints = new TouchpointCatalog(store),
+  touchpoints: TouchpointCatalog = touchpointCatalog(store),
+  segments: SegmentCatalog = segmentCatalog(store),
 ): SurveyServices {
   const catalog = new SurveyCatalog(store, now);
   const ledger = new FatigueLedger(store, now);
@@ -56,5 +59,6 @@ export function createSurveyServices(
     respondents,
     journeys,
     touchpoints,
+    segments,
   };
 }

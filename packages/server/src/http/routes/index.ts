@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from '../../config.js';
 import type { Ingestor } from '../../domains/collect/ingestor.js';
 import type { WriteKeyResolver } from '../../domains/collect/write-key-resolver.js';
-import { TouchpointCatalog } from '../../domains/touchpoints/touchpoint-catalog.js';
+import { segmentCatalog } from '../../domains/segments/segment-catalog.js';
+import { touchpointCatalog } from '../../domains/touchpoints/touchpoint-catalog.js';
 import type { Store } from '../../store/port.js';
 import type { Clock } from '../context.js';
 import type { Metrics } from '../metrics.js';
@@ -16,6 +17,7 @@ import { memberRoutes } from './members.js';
 import { profileRoutes } from './profiles.js';
 import { queryRoutes } from './query.js';
 import { sdkBundleRoutes } from './sdk-bundle.js';
+import { segmentRoutes } from './segments.js';
 import { setupRoutes } from './setup.js';
 import { surveyRoutes } from './surveys.js';
 import { systemRoutes } from './system.js';
@@ -37,8 +39,9 @@ export interface RouteDependencies {
 
 /** One routes file per domain, registered here. */
 export async function registerRoutes(app: FastifyInstance, deps: RouteDependencies): Promise<void> {
-  // Shared by the registry routes (which invalidate it) and the survey domain (which reads it per request).
-  const touchpoints = new TouchpointCatalog(deps.store);
+  // Shared by the routes that change them (and invalidate them) and the survey domain (which reads them per request).
+  const touchpoints = touchpointCatalog(deps.store);
+  const segments = segmentCatalog(deps.store);
   systemRoutes(app, deps);
   setupRoutes(app, deps);
   authRoutes(app, deps);
@@ -54,10 +57,11 @@ export async function registerRoutes(app: FastifyInstance, deps: RouteDependenci
   textEmergingTopicRoutes(app, deps);
   queryRoutes(app, deps);
   touchpointRoutes(app, { ...deps, touchpoints });
+  segmentRoutes(app, { ...deps, segments });
   await app.register(async (scope) =>
     collectRoutes(scope, { ...deps, rateLimitPerMinute: deps.config.ingestRateLimitPerMinute }),
   );
-  await surveyRoutes(app, { ...deps, touchpoints });
+  await surveyRoutes(app, { ...deps, touchpoints, segments });
   sdkBundleRoutes(app);
   await app.register(dashboardRoutes);
 }

@@ -121,7 +121,7 @@ export async function surveyCollectRoutes(
         tags: ['surveys'],
         summary: 'Is there a survey for this visitor now?',
         description:
-          'Checks live status, trigger (event, URL glob), targeting (traits, sampling — deterministic per profile and ' +
+          'Checks live status, trigger (event, URL glob, touchpoints), targeting (traits, segments, sampling — deterministic per profile and ' +
           'survey) and the fatigue budget (global cooldown, per-survey cooldown, maximum surveys per period across all ' +
           "channels). The definition comes with every text resolved to one language: the profile's locale trait, " +
           'else `locale`, else the survey default. A trigger on touchpoints maps the event (with `properties`) or the ' +

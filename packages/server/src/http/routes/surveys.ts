@@ -18,6 +18,7 @@ import {
   getWorkspaceSurveySettings,
   patchWorkspaceSurveySettings,
 } from '../../domains/surveys/workspace-settings.js';
+import type { SegmentCatalog } from '../../domains/segments/segment-catalog.js';
 import type { TouchpointCatalog } from '../../domains/touchpoints/touchpoint-catalog.js';
 import { domainContext } from '../context.js';
 import { workspaceAccess } from '../route-access.js';
@@ -83,9 +84,9 @@ const manageSurveys = workspaceAccess(canManageSurveys, 'manage surveys');
 /** Survey definitions for staff, plus (registered from here so they share one set of services) responses and SDK routes. */
 export async function surveyRoutes(
   app: FastifyInstance,
-  deps: RouteDependencies & { touchpoints: TouchpointCatalog },
+  deps: RouteDependencies & { touchpoints: TouchpointCatalog; segments: SegmentCatalog },
 ): Promise<void> {
-  const services = createSurveyServices(deps.store, deps.ingestor, deps.now, deps.touchpoints);
+  const services = createSurveyServices(deps.store, deps.ingestor, deps.now, deps.touchpoints, deps.segments);
   app.addHook('onClose', () => services.writer.drain());
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   const ctx = (request: Parameters<typeof domainContext>[0]) => domainContext(request, deps.store, deps.now);

@@ -10,6 +10,7 @@ import { auditRepo } from './repos/audit.js';
 import { apiTokenRepo, sessionRepo, writeKeyRepo } from './repos/credentials.js';
 import { eventStore } from './repos/events.js';
 import { profileRepo } from './repos/profiles.js';
+import { segmentRepo } from './repos/segments.js';
 import { surveyStore } from './repos/surveys.js';
 import { textRepo } from './repos/text.js';
 import { membershipRepo, userRepo } from './repos/users.js';
@@ -49,6 +50,7 @@ export async function openDuckDbStore(file: string): Promise<Store & { database:
     profiles: profileRepo(database.autocommit),
     text: textRepo(database),
     analytics: duckDbAnalytics(database.autocommit),
+    segments: segmentRepo(database.autocommit),
     surveys: surveyStore(database),
     transaction: (work) => database.transaction((tx) => work(reposFor(tx))),
     async migrate() {
