@@ -2,6 +2,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
 import { canManageSurveys, canReadSurveys } from '../../domains/access/permissions.js';
+import type { SegmentCatalog } from '../../domains/segments/segment-catalog.js';
 import { createDistribution, startReminderScheduler } from '../../domains/surveys/distribution.js';
 import {
   changeSurveyStatus,
@@ -18,7 +19,6 @@ import {
   getWorkspaceSurveySettings,
   patchWorkspaceSurveySettings,
 } from '../../domains/surveys/workspace-settings.js';
-import type { SegmentCatalog } from '../../domains/segments/segment-catalog.js';
 import type { TouchpointCatalog } from '../../domains/touchpoints/touchpoint-catalog.js';
 import { domainContext } from '../context.js';
 import { workspaceAccess } from '../route-access.js';
