@@ -116,6 +116,8 @@ const table: Row[] = [
   row('PATCH',  `${ws}/touchpoints/:touchpointId`,         404, '401  ok |  ok  ok  ok 403 403 |  ok  ok  ok 403 403'),
   row('DELETE', `${ws}/touchpoints/:touchpointId`,         404, '401  ok |  ok  ok  ok 403 403 |  ok  ok  ok 403 403'),
   row('GET',    `${ws}/touchpoints/coverage`,              200, '401  ok |  ok  ok  ok  ok  ok |  ok  ok  ok  ok  ok'),
+  row('POST',   `${ws}/surveys/:surveyId/responses/import`, 400, '401  ok |  ok  ok 403 403 403 |  ok  ok 403 403 403'),
+  row('GET',    `${ws}/responses`,                         200, '401  ok |  ok  ok  ok 403 403 |  ok  ok  ok 403 403'),
   row('GET',    `${ws}/segments`,                          200, '401  ok |  ok  ok  ok  ok  ok |  ok  ok  ok  ok  ok'),
   row('POST',   `${ws}/segments`,                          400, '401  ok |  ok  ok  ok 403 403 |  ok  ok  ok 403 403'),
   row('PATCH',  `${ws}/segments/:segmentId`,               404, '401  ok |  ok  ok  ok 403 403 |  ok  ok  ok 403 403'),

@@ -21,7 +21,6 @@ export async function loadDemoOnFirstStart(
     const result = await loadDemoWorld(api, {
       seed: 1,
       customers: 10_000,
-      maxResponses: 3_000,
       endDate: new Date().toISOString().slice(0, 10),
     });
     app.log.info(

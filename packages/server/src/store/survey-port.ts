@@ -75,7 +75,8 @@ export interface AnswerRecord {
 
 export interface ResponseFilter {
   workspaceId: string;
-  surveyId: string;
+  /** One survey's responses, or (undefined) those of every survey of the workspace. */
+  surveyId?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
   /** Range on the first scale answer (nps/csat/ces/rating) of the response. */

@@ -56,6 +56,8 @@ export interface TextRepo {
     limit: number,
   ): Promise<RedactedVerbatim[]>;
   enrichment(workspaceId: string, responseId: string, questionId: string): Promise<EnrichmentRecord | null>;
+  /** The enrichments of every text answer of these responses. */
+  enrichmentsOf(workspaceId: string, responseIds: string[]): Promise<EnrichmentRecord[]>;
   /** Called when a response is deleted. */
   deleteForResponse(workspaceId: string, responseId: string): Promise<void>;
   /** Called on erasure of a profile. */

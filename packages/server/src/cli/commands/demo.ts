@@ -8,7 +8,7 @@ interface Options {
   customers: string;
   seed: string;
   endDate?: string;
-  responses: string;
+  responses?: string;
 }
 
 export function registerDemoCommand(program: Command, ctx: CliContext): void {
@@ -16,16 +16,13 @@ export function registerDemoCommand(program: Command, ctx: CliContext): void {
     .command('demo')
     .description(
       'Create the workspace "Nordlicht Sport (Demo)" and load a generated year of a German sports retailer into it ' +
-        '(events through the import API; surveys and responses through the surveys API when it exists). ' +
+        '(events through the event import API; surveys and their responses, at their own time, through the ' +
+        'response import API when the surveys API exists). ' +
         'See docs/demo-world.md. Prints the workspace id.',
     )
     .option('--customers <n>', 'customers to generate (about 30 events each)', '10000')
     .option('--seed <n>', 'seed of the world (same seed, same world)', '1')
-    .option(
-      '--responses <n>',
-      'survey responses to submit at most (an even sample; each is one API call)',
-      '3000',
-    )
+    .option('--responses <n>', 'survey responses to import at most (an even sample; default: all)')
     .option('--end-date <date>', 'last day of the world (default: a day in December 2025 chosen by the seed)')
     .action(async (options: Options) => {
       const customers = positiveInteger('--customers', options.customers);
@@ -45,7 +42,7 @@ export function registerDemoCommand(program: Command, ctx: CliContext): void {
         loadDemoWorld(api, {
           seed,
           customers,
-          maxResponses: positiveInteger('--responses', options.responses),
+          ...(options.responses ? { maxResponses: positiveInteger('--responses', options.responses) } : {}),
           ...(options.endDate ? { endDate: options.endDate } : {}),
           onProgress: (done) => bar?.update(done),
         }),
@@ -58,9 +55,9 @@ export function registerDemoCommand(program: Command, ctx: CliContext): void {
       );
       ctx.io.note(
         surveys.loaded
-          ? `Surveys: ${surveys.surveys} created, ${surveys.responses} responses submitted` +
-              (surveys.failed ? `, ${surveys.failed} refused (first: ${surveys.firstFailure})` : '') +
-              '.'
+          ? `Surveys: ${surveys.surveys} created, ${surveys.responses} responses imported at their own time` +
+              (surveys.duplicates ? `, ${surveys.duplicates} already present` : '') +
+              ` (events ${result.seconds.events.toFixed(1)} s, surveys ${result.seconds.surveys.toFixed(1)} s).`
           : surveys.note,
       );
       ctx.io.out(result.workspaceId);

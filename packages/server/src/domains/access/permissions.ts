@@ -98,5 +98,7 @@ export const canReadTextInsights: WorkspacePredicate = roleAtLeast('analyst');
 export const canManageTouchpoints: WorkspacePredicate = roleAtLeast('analyst');
 /** Deleting what a customer said (on request, or to correct a mistake) is an administrative act. */
 export const canDeleteResponses: WorkspacePredicate = roleAtLeast('admin');
+/** Importing historical survey responses writes what customers said, dated in the past: an administrative act. */
+export const canImportResponses: WorkspacePredicate = roleAtLeast('admin');
 /** Segments target surveys and slice every report: analysts and above define them. */
 export const canManageSegments: WorkspacePredicate = roleAtLeast('analyst');

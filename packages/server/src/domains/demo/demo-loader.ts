@@ -13,7 +13,7 @@ export interface DemoLoadOptions extends WorldOptions {
   customers: number;
   /** Messages per import request (the import API takes up to 10,000). */
   batchSize?: number;
-  /** At most this many survey responses go through the (one-by-one) response API; an even sample of all. */
+  /** At most this many survey responses are imported (an even sample of all); default: every response. */
   maxResponses?: number;
   onProgress?: (customersDone: number) => void;
 }
@@ -23,6 +23,8 @@ export interface DemoLoadResult {
   customers: number;
   events: { sent: number; stored: number; duplicates: number; rejected: number };
   surveys: SurveyLoad;
+  /** Wall-clock seconds of each phase: events (generation and import), then surveys and responses. */
+  seconds: { events: number; surveys: number };
 }
 
 interface ImportAnswer {
@@ -43,7 +45,8 @@ function evenSample<T>(items: T[], max: number): T[] {
 
 /**
  * Creates the demo workspace and loads the world into it through the API: events in batches through the import
- * endpoint (the same pipeline as live collection), then surveys and their responses if the surveys API exists.
+ * endpoint (the same pipeline as live collection), then surveys and their responses (through the response import,
+ * at their generated time) if the surveys API exists.
  */
 export async function loadDemoWorld(api: JsonApi, options: DemoLoadOptions): Promise<DemoLoadResult> {
   const workspace = await api.json<{ id: string }>('POST', '/api/v1/workspaces', {
@@ -51,6 +54,7 @@ export async function loadDemoWorld(api: JsonApi, options: DemoLoadOptions): Pro
     timeZone: 'Europe/Berlin',
     defaultLocale: 'de',
   });
+  const started = performance.now();
   const importPath = `/api/v1/workspaces/${encodeURIComponent(workspace.id)}/events/import`;
   const batchSize = options.batchSize ?? 5000;
   const events = { sent: 0, stored: 0, duplicates: 0, rejected: 0 };
@@ -93,6 +97,12 @@ export async function loadDemoWorld(api: JsonApi, options: DemoLoadOptions): Pro
   }
   await flush();
   await Promise.all(inFlight);
-  const surveys = await loadSurveys(api, workspace.id, evenSample(responses, options.maxResponses ?? 3000));
-  return { workspaceId: workspace.id, customers: stats.customers, events, surveys };
+  const eventsDone = performance.now();
+  const sample = options.maxResponses === undefined ? responses : evenSample(responses, options.maxResponses);
+  const surveys = await loadSurveys(api, workspace.id, sample);
+  const seconds = {
+    events: (eventsDone - started) / 1000,
+    surveys: (performance.now() - eventsDone) / 1000,
+  };
+  return { workspaceId: workspace.id, customers: stats.customers, events, surveys, seconds };
 }

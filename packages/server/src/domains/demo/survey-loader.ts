@@ -1,24 +1,45 @@
 import { type JsonApi, statusOf } from './json-api.js';
 import { type DemoSurveyKey, demoSurveys } from './survey-definitions.js';
 import type { SurveyResponseRecord } from './world.js';
+import { measuredTouchpoint, type TouchpointIds } from './world-setup.js';
 
 export type SurveyLoad =
-  | { loaded: true; surveys: number; responses: number; failed: number; firstFailure?: string }
+  | { loaded: true; surveys: number; responses: number; duplicates: number }
   | { loaded: false; note: string };
+
+/** The import route takes up to 1,000 responses per request (http/routes/survey-responses.ts). */
+const importBatch = 1000;
+
+interface ImportAnswer {
+  stored: number;
+  duplicates: number;
+}
+
+/** A generated response as the staff import takes it: answers keyed by question id, hidden fields as text. */
+function importItem(response: SurveyResponseRecord) {
+  return {
+    externalId: response.messageId,
+    submittedAt: response.timestamp,
+    profile: { userId: response.userId },
+    language: response.locale,
+    channel: response.channel,
+    answers: Object.fromEntries(response.answers.map((a) => [a.questionId, a.value])),
+    hiddenFields: Object.fromEntries(Object.entries(response.hiddenFields).map(([k, v]) => [k, String(v)])),
+  };
+}
 
 /**
  * A thin adapter to the surveys API, so the demo does not depend on its details: checks at run time that the
- * staff routes exist (404 → events only), creates the four demo surveys, makes them live, and submits each
- * generated response through the public response endpoint with a write key, as a customer's browser would.
- * That endpoint records the answer at the moment it is submitted, so loaded responses carry today's time; the
- * generated time stays in the NDJSON for engines that can import history.
+ * staff routes exist (404 → events only), creates the four demo surveys, makes them live, and imports the
+ * generated responses through `POST …/surveys/{id}/responses/import`, which keeps each response's own time (and
+ * dates its timeline events there), so CSAT after a late delivery lies right after that delivery. Responses are
+ * sent in the generator's order, survey by survey, 1,000 per request, two requests in flight.
  */
-const concurrentSubmissions = 32;
-
 export async function loadSurveys(
   api: JsonApi,
   workspaceId: string,
   responses: SurveyResponseRecord[],
+  touchpoints: TouchpointIds = new Map(),
 ): Promise<SurveyLoad> {
   const base = `/api/v1/workspaces/${encodeURIComponent(workspaceId)}`;
   try {
@@ -30,53 +51,35 @@ export async function loadSurveys(
   }
   const ids = new Map<DemoSurveyKey, string>();
   for (const survey of demoSurveys) {
+    const measured = touchpoints.get(measuredTouchpoint[survey.key] ?? '');
     const created = await api.json<{ id: string }>('POST', `${base}/surveys`, {
       name: survey.name,
       definition: survey.definition,
-      settings: survey.settings,
+      settings: measured ? { ...survey.settings, touchpointId: measured } : survey.settings,
     });
     await api.json('POST', `${base}/surveys/${created.id}/status`, { status: 'live' });
     ids.set(survey.key, created.id);
   }
-  const writeKey = await api.json<{ key: string }>('POST', `${base}/write-keys`, {
-    name: 'Demo survey responses',
-  });
-  let submitted = 0;
-  let failed = 0;
-  let firstFailure: string | undefined;
-  const submit = async (response: SurveyResponseRecord) => {
-    try {
-      await api.json('POST', `/v1/surveys/${ids.get(response.survey)}/responses`, {
-        writeKey: writeKey.key,
-        clientKey: response.messageId,
-        userId: response.userId,
-        locale: response.locale,
-        channel: response.channel,
-        answers: response.answers,
-        completed: true,
-        hiddenFields: Object.fromEntries(
-          Object.entries(response.hiddenFields).map(([k, v]) => [k, String(v)]),
-        ),
+  const requests: { surveyId: string; items: ReturnType<typeof importItem>[] }[] = [];
+  for (const [key, surveyId] of ids) {
+    const items = responses.filter((r) => r.survey === key).map(importItem);
+    for (let k = 0; k < items.length; k += importBatch)
+      requests.push({ surveyId, items: items.slice(k, k + importBatch) });
+  }
+  let stored = 0;
+  let duplicates = 0;
+  let next = 0;
+  // An invalid generated answer is a bug in the generator: the import refuses the request and the demo stops.
+  const worker = async () => {
+    while (next < requests.length) {
+      const { surveyId, items } = requests[next++] as (typeof requests)[number];
+      const answer = await api.json<ImportAnswer>('POST', `${base}/surveys/${surveyId}/responses/import`, {
+        responses: items,
       });
-      submitted++;
-    } catch (error) {
-      // One refused answer (e.g. a rule of the surveys domain the generator does not know) must not stop the demo.
-      if (statusOf(error) === undefined) throw error;
-      failed++;
-      firstFailure ??= error instanceof Error ? error.message : String(error);
+      stored += answer.stored;
+      duplicates += answer.duplicates;
     }
   };
-  // Each submission is acknowledged only once durable; many in flight let the server commit them in groups.
-  let next = 0;
-  const worker = async () => {
-    while (next < responses.length) await submit(responses[next++] as SurveyResponseRecord);
-  };
-  await Promise.all(Array.from({ length: concurrentSubmissions }, worker));
-  return {
-    loaded: true,
-    surveys: ids.size,
-    responses: submitted,
-    failed,
-    ...(firstFailure ? { firstFailure } : {}),
-  };
+  await Promise.all([worker(), worker()]);
+  return { loaded: true, surveys: ids.size, responses: stored, duplicates };
 }

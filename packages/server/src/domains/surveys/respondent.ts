@@ -41,7 +41,8 @@ export async function ingestSurveyEvents(
   ingestor: Ingestor,
   workspaceId: string,
   ids: RespondentIds,
-  events: { messageId: string; event: string; properties: Record<string, unknown> }[],
+  /** `timestamp` (ISO-8601): the event time of a historical response (an import); default: received now. */
+  events: { messageId: string; event: string; properties: Record<string, unknown>; timestamp?: string }[],
   context: { channel: string; locale: string; pageUrl?: string | undefined; userAgent: string | null },
 ): Promise<void> {
   await ingestor.ingest(
@@ -49,6 +50,7 @@ export async function ingestSurveyEvents(
       type: 'track',
       messageId: e.messageId,
       event: e.event,
+      ...(e.timestamp ? { timestamp: e.timestamp } : {}),
       ...(ids.userId ? { userId: ids.userId } : {}),
       ...(ids.anonymousId ? { anonymousId: ids.anonymousId } : {}),
       properties: e.properties,

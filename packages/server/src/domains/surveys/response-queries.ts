@@ -5,9 +5,18 @@ import type { AnswerRecord, ResponseFilter, ResponseRecord } from '../../store/s
 import { canReadResponses, ensure } from '../access/permissions.js';
 import type { DomainContext } from '../context.js';
 
-export interface ResponseWithAnswers extends ResponseRecord {
-  answers: AnswerRecord[];
+/** What text analytics found in an open-text answer: its language, sentiment and topics. */
+export interface AnswerInsight {
+  language: string;
+  sentiment: { label: string; score: number };
+  topics: { id: string; sentiment: { label: string; score: number }; mentions: number }[];
 }
+
+export interface ResponseWithAnswers extends ResponseRecord {
+  answers: (AnswerRecord & { insight?: AnswerInsight })[];
+}
+
+type SurveyFilter = ResponseFilter & { surveyId: string };
 
 async function requireSurvey(ctx: DomainContext, workspaceId: string, surveyId: string) {
   ensure(canReadResponses(ctx.actor, workspaceId), 'read survey responses');
@@ -21,19 +30,45 @@ async function withAnswers(
   workspaceId: string,
   responses: ResponseRecord[],
 ): Promise<ResponseWithAnswers[]> {
-  const answers = await ctx.store.surveys.responses.answers(
-    workspaceId,
-    responses.map((r) => r.id),
+  const ids = responses.map((r) => r.id);
+  const [answers, enrichments] = await Promise.all([
+    ctx.store.surveys.responses.answers(workspaceId, ids),
+    ctx.store.text.enrichmentsOf(workspaceId, ids),
+  ]);
+  const insights = new Map(
+    enrichments.map((e) => [
+      `${e.responseId}\0${e.questionId}`,
+      { language: e.enrichment.language, sentiment: e.enrichment.sentiment, topics: e.enrichment.topics },
+    ]),
   );
-  return responses.map((r) => ({ ...r, answers: answers.filter((a) => a.responseId === r.id) }));
+  return responses.map((r) => ({
+    ...r,
+    answers: answers
+      .filter((a) => a.responseId === r.id)
+      .map((a) => {
+        const insight = insights.get(`${a.responseId}\0${a.questionId}`);
+        return insight ? { ...a, insight } : a;
+      }),
+  }));
 }
 
 /** Responses with their answers, newest first, filtered; single responses carry personal data (analysts and above). */
 export async function listResponses(
   ctx: DomainContext,
-  filter: ResponseFilter,
+  filter: SurveyFilter,
 ): Promise<Page<ResponseWithAnswers>> {
   await requireSurvey(ctx, filter.workspaceId, filter.surveyId);
+  const page = await ctx.store.surveys.responses.list(filter);
+  return { items: await withAnswers(ctx, filter.workspaceId, page.items), nextCursor: page.nextCursor };
+}
+
+/** The responses of every survey of the workspace, newest first, with the same filters as one survey's list. */
+export async function listWorkspaceResponses(
+  ctx: DomainContext,
+  filter: Omit<ResponseFilter, 'surveyId'>,
+): Promise<Page<ResponseWithAnswers>> {
+  ensure(canReadResponses(ctx.actor, filter.workspaceId), 'read survey responses');
+  if (!(await ctx.store.workspaces.get(filter.workspaceId))) throw notFound('Workspace', filter.workspaceId);
   const page = await ctx.store.surveys.responses.list(filter);
   return { items: await withAnswers(ctx, filter.workspaceId, page.items), nextCursor: page.nextCursor };
 }
@@ -83,7 +118,7 @@ const maxExportRows = 100_000;
 /** CSV of the filtered responses: fixed columns, then one column per question id of the current version. */
 export async function responsesCsv(
   ctx: DomainContext,
-  filter: Omit<ResponseFilter, 'limit' | 'cursor'>,
+  filter: Omit<SurveyFilter, 'limit' | 'cursor'>,
 ): Promise<string> {
   const survey = await requireSurvey(ctx, filter.workspaceId, filter.surveyId);
   const version = await ctx.store.surveys.definitions.getVersion(

@@ -7,11 +7,11 @@ import type { TextAnswer } from '../../store/text-port.js';
 import { GroupCommitQueue } from '../collect/group-commit.js';
 import type { Clock } from '../context.js';
 import { enrichAnswers } from '../text/text-service.js';
-import { matchTouchpoint, pathOfUrl } from '../touchpoints/match.js';
 import type { TouchpointCatalog } from '../touchpoints/touchpoint-catalog.js';
 import { firstScore, missingRequired, type ParsedAnswer } from './answer-validation.js';
 import type { FatigueLedger } from './fatigue.js';
 import type { JourneyBuffer } from './journey-buffer.js';
+import { type AnsweredAt, type JourneyStep, journeyContext } from './response-context.js';
 import type { SurveyCatalog } from './survey-catalog.js';
 
 export interface Submission {
@@ -29,7 +29,7 @@ export interface Submission {
   answers: ParsedAnswer[];
   hiddenFields: Record<string, string> | null;
   /** Where the answer was given (see submit-response.ts), with that touchpoint's journey stage. */
-  touchpoint: { id: string; stage: string | null } | null;
+  touchpoint: AnsweredAt;
 }
 
 export type SubmitOutcome =
@@ -201,33 +201,13 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
   return groups;
 }
 
-type JourneyStep = { event: string | null; type: string; channel: string; page: string | null; at: string };
-
-/**
- * The journey context kept with a response: the last steps before answering, each with the touchpoint it maps to
- * (same rules as the analyses), the channels used, and the journey stage — the stage of the touchpoint the answer
- * was given at, else of the latest step that maps to a touchpoint with a stage.
- */
-function journeyContext(s: Submission, steps: JourneyStep[], registry: TouchpointRecord[]) {
-  const mapped = steps.map((step) => {
-    const at = matchTouchpoint(registry, { event: step.event, pagePath: pathOfUrl(step.page) });
-    return { ...step, touchpointId: at?.id ?? null, stage: at?.stage ?? null };
-  });
-  const lastStage = mapped.findLast((step) => step.stage !== null)?.stage ?? null;
-  return {
-    lastSteps: mapped.map(({ stage: _stage, ...step }) => step),
-    channels: [...new Set(steps.map((x) => x.channel))].sort(),
-    journeyStage: s.touchpoint?.stage ?? lastStage,
-  };
-}
-
 function responseRecord(
   s: Submission,
   at: string,
   steps: JourneyStep[],
   registry: TouchpointRecord[],
 ): ResponseRecord {
-  const context = journeyContext(s, steps, registry);
+  const context = journeyContext(s.touchpoint, steps, registry);
   return {
     id: s.responseId,
     workspaceId: s.workspaceId,

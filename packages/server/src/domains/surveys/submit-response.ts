@@ -4,6 +4,7 @@ import { parseUserAgent } from '../collect/steps/user-agent.js';
 import { firstScore, validateAnswers } from './answer-validation.js';
 import { pickLanguage } from './localise.js';
 import { idsOfProfile, ingestSurveyEvents, type RespondentIds, stableUuid } from './respondent.js';
+import { touchpointOfAnswer } from './response-context.js';
 import { effectiveStatus } from './survey-catalog.js';
 import type { SurveyServices } from './survey-services.js';
 
@@ -33,29 +34,6 @@ export interface SubmitResult {
   responseId: string;
   status: 'partial' | 'completed';
   created: boolean;
-}
-
-/**
- * Where the answer was given: the touchpoint named by the client (it must be one of the workspace's), else the one
- * the survey measures (if it still exists), else none.
- */
-async function touchpointOf(
-  services: SurveyServices,
-  workspaceId: string,
-  input: ResponseInput,
-  measured?: string,
-) {
-  if (input.touchpointId !== undefined) {
-    const named = await services.touchpoints.get(workspaceId, input.touchpointId);
-    if (!named) {
-      throw new CairnError('CAIRN_VALIDATION_FAILED', {
-        summary: `body.touchpointId: no touchpoint ${input.touchpointId} in this workspace`,
-      });
-    }
-    return { id: named.id, stage: named.stage };
-  }
-  const fallback = measured ? await services.touchpoints.get(workspaceId, measured) : undefined;
-  return fallback ? { id: fallback.id, stage: fallback.stage } : null;
 }
 
 async function openSurvey(services: SurveyServices, workspaceId: string, surveyId: string) {
@@ -100,7 +78,13 @@ export async function submitResponse(
     throw new CairnError('CAIRN_VALIDATION_FAILED', {
       summary: `body.hiddenFields.${hidden}: not a hidden field of this survey`,
     });
-  const touchpoint = await touchpointOf(services, workspaceId, input, cached.survey.settings.touchpointId);
+  const touchpoint = await touchpointOfAnswer(
+    services,
+    workspaceId,
+    input.touchpointId,
+    cached.survey.settings.touchpointId,
+    'body.touchpointId',
+  );
   const channel = isChannel(input.channel) ? input.channel : 'web';
   const locale = pickLanguage(definition, [input.locale]);
   const responseId = stableUuid(workspaceId, surveyId, input.clientKey);

@@ -8,12 +8,19 @@ import { adminHeaders, startTestApp, type TestApp } from '../../test-support/tes
 let t: TestApp;
 let base: string;
 let surveyId: string;
+let otherSurveyId: string;
+let workspaceBase: string;
+let writeKey: string;
 
 beforeAll(async () => {
   t = await startTestApp();
-  const { workspaceId, writeKey } = await workspaceWithWriteKey(t.app);
+  const ws = await workspaceWithWriteKey(t.app);
+  const { workspaceId } = ws;
+  writeKey = ws.writeKey;
   surveyId = await liveSurvey(t.app, workspaceId);
+  otherSurveyId = await liveSurvey(t.app, workspaceId, { name: 'Second survey' });
   base = `/api/v1/workspaces/${workspaceId}/surveys/${surveyId}/responses`;
+  workspaceBase = `/api/v1/workspaces/${workspaceId}/responses`;
   const answers: [string, number, string, string][] = [
     ['r-1', 2, '=cmd|"/c calc"!A1', 'web'],
     ['r-2', 5, '@SUM(A1)', 'app'],
@@ -38,6 +45,39 @@ beforeAll(async () => {
   }
 });
 afterAll(() => t.close());
+
+describe('responses across surveys', () => {
+  it('lists every survey of the workspace, filtered, with sentiment and topics of open-text answers', async () => {
+    const submitted = await t.app.inject({
+      method: 'POST',
+      url: `/v1/surveys/${otherSurveyId}/responses`,
+      headers: { authorization: basicAuth(writeKey) },
+      payload: {
+        clientKey: 'client-other-1',
+        anonymousId: 'r-other',
+        answers: [
+          { questionId: 'nps', value: 1 },
+          { questionId: 'why', value: 'The delivery was late and the parcel was damaged. Terrible.' },
+        ],
+        completed: true,
+      },
+    });
+    expect(submitted.statusCode).toBe(200);
+    const all = (await t.app.inject({ url: workspaceBase, headers: adminHeaders })).json().items;
+    expect(new Set(all.map((r: { surveyId: string }) => r.surveyId))).toEqual(new Set([surveyId, otherSurveyId]));
+    expect(all).toHaveLength(4);
+
+    const detractors = (
+      await t.app.inject({ url: `${workspaceBase}?maxScore=2&surveyId=${otherSurveyId}`, headers: adminHeaders })
+    ).json().items;
+    expect(detractors).toHaveLength(1);
+    const text = detractors[0].answers.find((a: { questionId: string }) => a.questionId === 'why');
+    expect(text.insight).toMatchObject({ language: 'en', sentiment: { label: 'negative' } });
+    expect(text.insight.topics.map((topic: { id: string }) => topic.id)).toContain('delivery');
+    const score = detractors[0].answers.find((a: { questionId: string }) => a.questionId === 'nps');
+    expect(score.insight).toBeUndefined();
+  });
+});
 
 describe('staff access to responses', () => {
   it('filters by score range, channel and text, with cursor pages', async () => {

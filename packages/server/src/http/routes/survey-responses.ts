@@ -1,15 +1,23 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
-import { canDeleteResponses, canReadResponses } from '../../domains/access/permissions.js';
+import {
+  canDeleteResponses,
+  canImportResponses,
+  canReadResponses,
+} from '../../domains/access/permissions.js';
 import { deleteResponse } from '../../domains/surveys/delete-response.js';
+import { importResponses, maxImportedResponses } from '../../domains/surveys/import-responses.js';
+import type { ImportedResponseInput } from '../../domains/surveys/import-validation.js';
 import { getResponse, listResponses, responsesCsv } from '../../domains/surveys/response-queries.js';
+import type { SurveyServices } from '../../domains/surveys/survey-services.js';
 import { domainContext } from '../context.js';
 import { workspaceAccess } from '../route-access.js';
 import { IsoTime, PageQuery, standardErrors, Uuid } from '../schemas.js';
 import type { RouteDependencies } from './index.js';
 
 const Nullable = <T extends Type.TSchema>(t: T) => Type.Union([t, Type.Null()]);
+const Sentiment = Type.Object({ label: Type.String(), score: Type.Number() });
 const Answer = Type.Object({
   questionId: Type.String(),
   questionType: Type.String(),
@@ -18,8 +26,22 @@ const Answer = Type.Object({
   jsonValue: Type.Unknown(),
   answeredAt: Type.String(),
   timeSpentMs: Nullable(Type.Integer()),
+  insight: Type.Optional(
+    Type.Object(
+      {
+        language: Type.String(),
+        sentiment: Sentiment,
+        topics: Type.Array(
+          Type.Object({ id: Type.String(), sentiment: Sentiment, mentions: Type.Integer() }),
+        ),
+      },
+      {
+        description: 'Open-text answers: language, sentiment and topics found by text analytics on premises.',
+      },
+    ),
+  ),
 });
-const Response = Type.Object({
+export const ResponseView = Type.Object({
   id: Type.String(),
   surveyId: Type.String(),
   surveyVersion: Type.Integer(),
@@ -39,7 +61,7 @@ const Response = Type.Object({
   hiddenFields: Nullable(Type.Record(Type.String(), Type.String())),
   answers: Type.Array(Answer),
 });
-const Filters = Type.Object({
+export const ResponseFilters = Type.Object({
   from: Type.Optional(IsoTime),
   to: Type.Optional(IsoTime),
   minScore: Type.Optional(Type.Number()),
@@ -49,7 +71,7 @@ const Filters = Type.Object({
   status: Type.Optional(Type.Union([Type.Literal('partial'), Type.Literal('completed')])),
   q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'text search in text answers' })),
 });
-type FilterQuery = {
+export type FilterQuery = {
   from?: string;
   to?: string;
   minScore?: number;
@@ -60,11 +82,11 @@ type FilterQuery = {
   q?: string;
 };
 const SurveyParams = Type.Object({ workspaceId: Uuid, surveyId: Uuid });
-const access = workspaceAccess(canReadResponses, 'read survey responses');
-const accessNote =
+export const readResponsesAccess = workspaceAccess(canReadResponses, 'read survey responses');
+export const responsesAccessNote =
   'Single responses carry free text and profile links, so they need analyst or above; viewers see aggregates only (analytics).';
 
-const filterOf = (workspaceId: string, surveyId: string, q: FilterQuery) => ({
+export const filterOf = <S extends string | undefined>(workspaceId: string, surveyId: S, q: FilterQuery) => ({
   workspaceId,
   surveyId,
   from: q.from,
@@ -77,22 +99,48 @@ const filterOf = (workspaceId: string, surveyId: string, q: FilterQuery) => ({
   text: q.q,
 });
 
-export function surveyResponseRoutes(app: FastifyInstance, deps: RouteDependencies): void {
+const ImportedResponse = Type.Object(
+  {
+    externalId: Type.String({ minLength: 1, maxLength: 200, description: 'The id in the source system.' }),
+    submittedAt: IsoTime,
+    startedAt: Type.Optional(IsoTime),
+    profile: Type.Object(
+      {
+        userId: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+        anonymousId: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+        email: Type.Optional(Type.String({ minLength: 3, maxLength: 320 })),
+      },
+      { additionalProperties: false },
+    ),
+    language: Type.String({ minLength: 2, maxLength: 35 }),
+    channel: Type.String({ maxLength: 16 }),
+    touchpointId: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    answers: Type.Record(Type.String(), Type.Unknown(), { description: 'question id → answer value' }),
+    hiddenFields: Type.Optional(Type.Record(Type.String(), Type.String({ maxLength: 500 }))),
+  },
+  { additionalProperties: false },
+);
+
+export function surveyResponseRoutes(
+  app: FastifyInstance,
+  deps: RouteDependencies,
+  services: SurveyServices,
+): void {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   const base = '/api/v1/workspaces/:workspaceId/surveys/:surveyId/responses';
 
   r.get(
     base,
     {
-      config: { access },
+      config: { access: readResponsesAccess },
       schema: {
         tags: ['surveys'],
         summary: 'Responses of a survey with answers, newest first, filtered.',
-        description: `Filters: started between from and to, any scale answer within minScore..maxScore, channel, touchpoint, status, text search. Cursor pagination. ${accessNote}`,
+        description: `Filters: started between from and to, any scale answer within minScore..maxScore, channel, touchpoint, status, text search. Cursor pagination. ${responsesAccessNote}`,
         params: SurveyParams,
-        querystring: Type.Intersect([PageQuery, Filters]),
+        querystring: Type.Intersect([PageQuery, ResponseFilters]),
         response: {
-          200: Type.Object({ items: Type.Array(Response), nextCursor: Nullable(Type.String()) }),
+          200: Type.Object({ items: Type.Array(ResponseView), nextCursor: Nullable(Type.String()) }),
           ...standardErrors,
         },
       },
@@ -111,13 +159,13 @@ export function surveyResponseRoutes(app: FastifyInstance, deps: RouteDependenci
   r.get(
     `${base}.csv`,
     {
-      config: { access },
+      config: { access: readResponsesAccess },
       schema: {
         tags: ['surveys'],
         summary: 'Responses as CSV (same filters as the list).',
-        description: `One row per response, one column per question of the current version. Cells starting with = + - @ tab or CR get a leading ' so spreadsheets never run them as formulas. At most 100 000 rows. ${accessNote}`,
+        description: `One row per response, one column per question of the current version. Cells starting with = + - @ tab or CR get a leading ' so spreadsheets never run them as formulas. At most 100 000 rows. ${responsesAccessNote}`,
         params: SurveyParams,
-        querystring: Filters,
+        querystring: ResponseFilters,
         response: { 200: Type.String(), ...standardErrors },
       },
     },
@@ -137,13 +185,13 @@ export function surveyResponseRoutes(app: FastifyInstance, deps: RouteDependenci
   r.get(
     `${base}/:responseId`,
     {
-      config: { access },
+      config: { access: readResponsesAccess },
       schema: {
         tags: ['surveys'],
         summary: 'One response with its answers and journey context.',
-        description: accessNote,
+        description: responsesAccessNote,
         params: Type.Object({ workspaceId: Uuid, surveyId: Uuid, responseId: Uuid }),
-        response: { 200: Response, ...standardErrors },
+        response: { 200: ResponseView, ...standardErrors },
       },
     },
     async (request) =>
@@ -173,6 +221,54 @@ export function surveyResponseRoutes(app: FastifyInstance, deps: RouteDependenci
       const { workspaceId, surveyId, responseId } = request.params;
       await deleteResponse(domainContext(request, deps.store, deps.now), workspaceId, surveyId, responseId);
       return reply.code(204).send(null);
+    },
+  );
+
+  r.post(
+    `${base}/import`,
+    {
+      config: { access: workspaceAccess(canImportResponses, 'import survey responses') },
+      bodyLimit: 5 * 1024 * 1024,
+      schema: {
+        tags: ['surveys'],
+        summary: 'Import historical responses that keep their own time.',
+        description:
+          `Up to ${maxImportedResponses} completed responses per request, each validated like a live response ` +
+          '(answers against the current survey version, required questions on the path) plus its times, ' +
+          'respondent (userId or anonymousId, which create a profile when unknown, or the e-mail address of a ' +
+          'known profile), channel and a language the survey speaks. All or nothing: one invalid item rejects ' +
+          'the request with 400 naming body.responses.<index>.<field>, and nothing is stored. Idempotent by ' +
+          'externalId: a response imported before is counted under duplicates and left as it is. Stored ' +
+          'responses get answers, text enrichment and the "Survey Response Submitted"/"Survey Completed" events ' +
+          "on the profile's timeline, all dated at submittedAt; the import is recorded in the audit log. " +
+          'Owners and admins.',
+        params: SurveyParams,
+        body: Type.Object({
+          responses: Type.Array(ImportedResponse, { minItems: 1, maxItems: maxImportedResponses }),
+        }),
+        response: {
+          200: Type.Object({
+            received: Type.Integer(),
+            stored: Type.Integer(),
+            duplicates: Type.Integer(),
+            responses: Type.Array(
+              Type.Object({ externalId: Type.String(), responseId: Type.String(), created: Type.Boolean() }),
+            ),
+          }),
+          ...standardErrors,
+        },
+      },
+    },
+    async (request) => {
+      const { workspaceId, surveyId } = request.params;
+      const { responses } = request.body as { responses: ImportedResponseInput[] };
+      return importResponses(
+        domainContext(request, deps.store, deps.now),
+        services,
+        workspaceId,
+        surveyId,
+        responses,
+      );
     },
   );
 }

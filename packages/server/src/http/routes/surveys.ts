@@ -28,6 +28,7 @@ import { surveyCollectRoutes } from './survey-collect.js';
 import { surveyInvitationRoutes } from './survey-invitations.js';
 import { surveyLinkRoutes } from './survey-links.js';
 import { surveyResponseRoutes } from './survey-responses.js';
+import { workspaceResponseRoutes } from './workspace-responses.js';
 
 const Json = Type.Record(Type.String(), Type.Unknown());
 const Status = Type.Union([
@@ -274,7 +275,8 @@ export async function surveyRoutes(
       patchWorkspaceSurveySettings(ctx(request), services.ledger, request.params.workspaceId, request.body),
   );
 
-  surveyResponseRoutes(app, deps);
+  surveyResponseRoutes(app, deps, services);
+  workspaceResponseRoutes(app, deps);
   // Link and e-mail distribution share these services (one writer, one ledger cache).
   const distribution = await createDistribution(deps.config, services);
   deps.ingestor.afterCommit((stored) => scheduleTriggeredInvitations(distribution, stored));

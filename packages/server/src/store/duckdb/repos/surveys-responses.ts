@@ -195,7 +195,7 @@ export function surveyResponseRepo(database: DuckDbDatabase): SurveyResponseRepo
       const [at, id] = decodeCursor(f.cursor);
       const rows = await db.all(
         `SELECT ${responseColumns} FROM survey_responses r
-         WHERE workspace_id = $1 AND survey_id = $2
+         WHERE workspace_id = $1 AND ($2::VARCHAR IS NULL OR survey_id = $2)
            AND ($3::TIMESTAMPTZ IS NULL OR started_at >= $3::TIMESTAMPTZ)
            AND ($4::TIMESTAMPTZ IS NULL OR started_at < $4::TIMESTAMPTZ)
            AND ($5::VARCHAR IS NULL OR channel = $5) AND ($6::VARCHAR IS NULL OR touchpoint_id = $6)
@@ -210,7 +210,7 @@ export function surveyResponseRepo(database: DuckDbDatabase): SurveyResponseRepo
          ORDER BY started_at DESC, id DESC LIMIT $13`,
         [
           f.workspaceId,
-          f.surveyId,
+          f.surveyId ?? null,
           f.from ?? null,
           f.to ?? null,
           f.channel ?? null,

@@ -211,6 +211,16 @@ export function textRepo(database: DuckDbDatabase): TextRepo {
       return rows[0] ? toRecord(rows[0]) : null;
     },
 
+    async enrichmentsOf(workspaceId, responseIds) {
+      if (responseIds.length === 0) return [];
+      const rows = await db.all(
+        `SELECT * FROM text_enrichments
+          WHERE workspace_id = $1 AND response_id IN (SELECT unnest($2::VARCHAR[]))`,
+        [workspaceId, JSON.stringify(responseIds)],
+      );
+      return rows.map(toRecord);
+    },
+
     async deleteForResponse(workspaceId, responseId) {
       await database.transaction((tx) => deleteTextOfResponse(tx, workspaceId, responseId));
     },
