@@ -15,6 +15,7 @@ import { installErrorHandling } from './error-handler.js';
 import { createMetrics, installRequestMetrics, type Metrics } from './metrics.js';
 import { installOpenApi } from './openapi.js';
 import { registerRoutes } from './routes/index.js';
+import { partAwareValidatorCompiler } from './validator-compiler.js';
 
 export const cairnVersion = '0.1.0';
 
@@ -41,8 +42,8 @@ export async function buildApp(deps: AppDependencies): Promise<CairnApp> {
     trustProxy: config.trustProxy,
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
-    ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array' } },
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as FastifyInstance;
+  app.setValidatorCompiler(partAwareValidatorCompiler());
 
   const metrics = createMetrics();
   app.addHook('onSend', async (request, reply) => {
