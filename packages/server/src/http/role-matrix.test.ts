@@ -29,7 +29,7 @@ const callerNames = [
 ] as const;
 
 type Outcome = 'ok' | 401 | 403;
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 interface Row {
   method: Method;
   url: string;
@@ -107,6 +107,7 @@ const table: Row[] = [
   row('PATCH',  `${ws}/survey-settings`,                   400, '401  ok |  ok  ok  ok 403 403 |  ok  ok  ok 403 403'),
   row('GET',    `${ws}/surveys/:surveyId/responses/:responseId`, 404, '401  ok |  ok  ok  ok 403 403 |  ok  ok  ok 403 403'),
   row('DELETE', `${ws}/surveys/:surveyId/responses/:responseId`, 404, '401  ok |  ok  ok 403 403 403 |  ok  ok 403 403 403'),
+  row('POST',   `${ws}/surveys/:surveyId/responses/import`, 400, '401  ok |  ok  ok 403 403 403 |  ok  ok 403 403 403'),
   // E-mail invitations (survey distribution): analysts and above. Probes: {} names no invitees (400); the
   // reminder run looks up an unknown survey (404), so nothing is sent.
   row('POST',   `${ws}/surveys/:surveyId/invitations`,     400, '401  ok |  ok  ok  ok 403 403 |  ok  ok  ok 403 403'),
@@ -116,12 +117,23 @@ const table: Row[] = [
   row('PATCH',  `${ws}/touchpoints/:touchpointId`,         404, '401  ok |  ok  ok  ok 403 403 |  ok  ok  ok 403 403'),
   row('DELETE', `${ws}/touchpoints/:touchpointId`,         404, '401  ok |  ok  ok  ok 403 403 |  ok  ok  ok 403 403'),
   row('GET',    `${ws}/touchpoints/coverage`,              200, '401  ok |  ok  ok  ok  ok  ok |  ok  ok  ok  ok  ok'),
-  row('POST',   `${ws}/surveys/:surveyId/responses/import`, 400, '401  ok |  ok  ok 403 403 403 |  ok  ok 403 403 403'),
   row('GET',    `${ws}/responses`,                         200, '401  ok |  ok  ok  ok 403 403 |  ok  ok  ok 403 403'),
   row('GET',    `${ws}/segments`,                          200, '401  ok |  ok  ok  ok  ok  ok |  ok  ok  ok  ok  ok'),
   row('POST',   `${ws}/segments`,                          400, '401  ok |  ok  ok  ok 403 403 |  ok  ok  ok 403 403'),
   row('PATCH',  `${ws}/segments/:segmentId`,               404, '401  ok |  ok  ok  ok 403 403 |  ok  ok  ok 403 403'),
   row('DELETE', `${ws}/segments/:segmentId`,               404, '401  ok |  ok  ok  ok 403 403 |  ok  ok  ok 403 403'),
+  // Journeys and custom metrics (the analytics engineer's routes): read by every member, defined by analysts and
+  // above. Probes: {} fails validation (400), an unknown id is 404, so nothing changes.
+  row('GET',    `${ws}/journeys`,                          200, '401  ok |  ok  ok  ok  ok  ok |  ok  ok  ok  ok  ok'),
+  row('POST',   `${ws}/journeys`,                          400, '401  ok |  ok  ok  ok 403 403 |  ok  ok  ok 403 403'),
+  row('GET',    `${ws}/journeys/:journeyId`,               404, '401  ok |  ok  ok  ok  ok  ok |  ok  ok  ok  ok  ok'),
+  row('PUT',    `${ws}/journeys/:journeyId`,               400, '401  ok |  ok  ok  ok 403 403 |  ok  ok  ok 403 403'),
+  row('DELETE', `${ws}/journeys/:journeyId`,               404, '401  ok |  ok  ok  ok 403 403 |  ok  ok  ok 403 403'),
+  row('GET',    `${ws}/metrics`,                           200, '401  ok |  ok  ok  ok  ok  ok |  ok  ok  ok  ok  ok'),
+  row('POST',   `${ws}/metrics`,                           400, '401  ok |  ok  ok  ok 403 403 |  ok  ok  ok 403 403'),
+  row('GET',    `${ws}/metrics/:metricId`,                 404, '401  ok |  ok  ok  ok  ok  ok |  ok  ok  ok  ok  ok'),
+  row('PUT',    `${ws}/metrics/:metricId`,                 400, '401  ok |  ok  ok  ok 403 403 |  ok  ok  ok 403 403'),
+  row('DELETE', `${ws}/metrics/:metricId`,                 404, '401  ok |  ok  ok  ok 403 403 |  ok  ok  ok 403 403'),
   row('POST',   `${ws}/events/import`,                     400, '401  ok |  ok  ok 403 403 403 |  ok  ok 403 403 403'),
   row('POST',   '/api/v1/admin/backup',                    200, '401  ok | 403 403 403 403 403 | 403 403 403 403 403'),
   // No Content-Type: the restore route refuses the upload (415) before reading it, so nothing is restored.
@@ -173,10 +185,13 @@ describe('role matrix: every /api/v1 route against every kind of caller', () => 
       method,
       url: url
         .replace(':workspaceId', workspaceId)
-        .replace(/:(userId|tokenId|keyId|profileId|surveyId|responseId|touchpointId|segmentId)/g, unknownId),
+        .replace(
+          /:(userId|tokenId|keyId|profileId|surveyId|responseId|touchpointId|journeyId|metricId|segmentId)/g,
+          unknownId,
+        ),
       headers: c.headers(write),
       remoteAddress: c.ip,
-      ...(method === 'POST' || method === 'PATCH' ? { payload: {} } : {}),
+      ...(method === 'POST' || method === 'PUT' || method === 'PATCH' ? { payload: {} } : {}),
     });
   };
 

@@ -4,6 +4,13 @@
  * own SQL (store/duckdb/analytics). Shaping (rates, confidence intervals, significance) happens in the domain.
  */
 import type { FilterOp, PlainField } from '../domains/analytics/query-schema.js';
+import type {
+  CustomMetricAggregate,
+  CustomMetricRepo,
+  CustomMetricSource,
+  JourneyRepo,
+  JourneyStage,
+} from './analytics-definitions-port.js';
 
 export type Interval = 'day' | 'week' | 'month';
 
@@ -87,9 +94,24 @@ export type TextMetric = 'negative_mention_share';
 /** From the survey contact ledger: contacted customers (shown or invited) who answered. */
 export type LedgerMetric = 'response_rate';
 
+/** A user-defined metric (stored definition), one internal name per aggregate. */
+export type CustomMetric = `custom_${CustomMetricAggregate}`;
+
+/** A stored custom metric after validation: its filters planned like query filters. */
+export interface CustomMetricSpec {
+  source: CustomMetricSource;
+  aggregate: CustomMetricAggregate;
+  /** sum/average: a property name (events) or a question type (responses). */
+  field: FieldRef | { kind: 'question'; name: string } | null;
+  filters: PlannedFilter[];
+  denominatorFilters: PlannedFilter[];
+}
+
 export interface MetricPlan extends PlanBase {
   kind: 'metric';
-  metric: EventMetric | SurveyMetric | TextMetric | LedgerMetric;
+  metric: EventMetric | SurveyMetric | TextMetric | LedgerMetric | CustomMetric;
+  /** The stored definition when `metric` is custom_*; null otherwise. */
+  custom: CustomMetricSpec | null;
   /** The period before `from` of equal length, for comparison; null when not compared. */
   previousFrom: string | null;
   interval: Interval | null;
@@ -128,7 +150,39 @@ export interface ChannelSwitchPlan extends PlanBase {
   windowSeconds: number;
 }
 
-export type QueryPlan = MetricPlan | FunnelPlan | PathsPlan | RetentionPlan | ChannelSwitchPlan;
+/** Per stage of a stored journey: who reached it, who came on from the previous stage, experience there. */
+export interface JourneyPlan extends PlanBase {
+  kind: 'journey';
+  journey: { id: string; name: string };
+  stages: JourneyStage[];
+}
+
+/** Poor vs other experience at each touchpoint and an outcome within a window after the response. */
+export interface KeyMomentsPlan extends PlanBase {
+  kind: 'key_moments';
+  outcome: 'conversion' | 'churn';
+  /** conversion only: the event that counts as converting. */
+  outcomeEvent: string;
+  windowSeconds: number;
+}
+
+/** Per question of one survey: answers per option (choices, consent) or per whole-number score (scales). */
+export interface AnswerDistributionPlan extends PlanBase {
+  kind: 'answer_distribution';
+  surveyId: string;
+  /** Only these questions; null for every countable question of the survey. */
+  questionIds: string[] | null;
+}
+
+export type QueryPlan =
+  | MetricPlan
+  | FunnelPlan
+  | PathsPlan
+  | RetentionPlan
+  | ChannelSwitchPlan
+  | JourneyPlan
+  | KeyMomentsPlan
+  | AnswerDistributionPlan;
 
 /**
  * Sufficient statistics per (period, bucket, breakdown key). What n/a/b/c hold depends on the metric; see
@@ -177,12 +231,43 @@ export interface ChannelSwitchRow {
   customers: number;
 }
 
+export interface JourneyStageRow {
+  /** 0-based index into the plan's stages. */
+  stage: number;
+  customers: number;
+  /** Customers of the previous stage with an event of this stage at or after their first previous-stage event. */
+  fromPrevious: number;
+  nps: { n: number; promoters: number; detractors: number };
+  csat: { n: number; satisfied: number };
+  ces: { n: number; sum: number; sumOfSquares: number; atLeast5: number };
+}
+
+export interface KeyMomentRow {
+  touchpointId: string;
+  poor: boolean;
+  customers: number;
+  /** Customers whose outcome happened (converted, or churned) within the window. */
+  outcomes: number;
+}
+
+/** How many responses gave `value` to a question, and how many answered that question at all. */
+export interface AnswerCountRow {
+  questionId: string;
+  questionType: string;
+  value: string;
+  answers: number;
+  answered: number;
+}
+
 export interface AnalyticsResultByKind {
   metric: MetricRow[];
   funnel: FunnelRow[];
   paths: PathRow[];
   retention: RetentionRow[];
   channel_switch: ChannelSwitchRow[];
+  journey: JourneyStageRow[];
+  key_moments: KeyMomentRow[];
+  answer_distribution: AnswerCountRow[];
 }
 
 export interface AnalyticsStore {
@@ -190,6 +275,8 @@ export interface AnalyticsStore {
   /** The engine's plan for the SQL a query plan turns into (SQL-shape tests, debugging). */
   explain(plan: QueryPlan): Promise<string>;
   touchpoints: TouchpointRepo;
+  journeys: JourneyRepo;
+  customMetrics: CustomMetricRepo;
   /** Per touchpoint: mapped event volume and last event in [from, to), and survey answers given at it. */
   coverage(
     workspaceId: string,

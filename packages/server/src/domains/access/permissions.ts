@@ -100,5 +100,9 @@ export const canManageTouchpoints: WorkspacePredicate = roleAtLeast('analyst');
 export const canDeleteResponses: WorkspacePredicate = roleAtLeast('admin');
 /** Importing historical survey responses writes what customers said, dated in the past: an administrative act. */
 export const canImportResponses: WorkspacePredicate = roleAtLeast('admin');
+/** Custom metrics appear in every KPI view that uses them, like the touchpoint registry: analysts and above. */
+export const canManageCustomMetrics: WorkspacePredicate = roleAtLeast('analyst');
+/** Journey definitions shape the journey map and stage reports: analysts and above, like touchpoints. */
+export const canManageJourneys: WorkspacePredicate = roleAtLeast('analyst');
 /** Segments target surveys and slice every report: analysts and above define them. */
 export const canManageSegments: WorkspacePredicate = roleAtLeast('analyst');

@@ -64,6 +64,14 @@ export function metricValue(metric: Metric, r: MetricRow): MetricValue {
       return { value: r.a, n: r.n, ci: null };
     case 'web_vitals_p75':
       return { value: r.n === 0 ? null : r.a, n: r.n, ci: null };
+    // Custom metrics (store/duckdb/analytics/custom-metric-sql.ts): a ratio is a plain quotient, not a percentage.
+    case 'custom_count':
+    case 'custom_sum':
+      return { value: r.a, n: r.n, ci: null };
+    case 'custom_average':
+      return { value: mean(r.a, r.n), n: r.n, ci: meanCi(r) };
+    case 'custom_ratio':
+      return { value: r.n === 0 ? null : r.a / r.n, n: r.n, ci: null };
   }
 }
 
@@ -84,11 +92,16 @@ export function compare(metric: Metric, current: MetricRow, previous: MetricRow)
     case 'ces':
     case 'aov':
     case 'clv':
+    case 'custom_average':
       return welchT(meanStats(current), meanStats(previous));
     // A total and a percentile have no sampling test here; churn compares two periods by definition.
     case 'revenue':
     case 'web_vitals_p75':
     case 'churn_rate':
+    // Counts and sums have no sampling test; a ratio's numerator need not be part of its denominator.
+    case 'custom_count':
+    case 'custom_sum':
+    case 'custom_ratio':
       return null;
   }
 }

@@ -1,6 +1,20 @@
-import type { FieldRef, PlannedFilter, QueryPlan, TouchpointRecord } from '../../store/analytics-port.js';
+import type { JourneyRecord } from '../../store/analytics-definitions-port.js';
+import type {
+  CustomMetricSpec,
+  FieldRef,
+  PlannedFilter,
+  QueryPlan,
+  TouchpointRecord,
+} from '../../store/analytics-port.js';
+import { planAnswerDistribution } from './answer-distribution.js';
 import { invalidQuery } from './parse-query.js';
-import type { FilterInput, PlainField, Query } from './query-schema.js';
+import {
+  customMetricPrefix,
+  type FilterInput,
+  type KpiMetric,
+  type PlainField,
+  type Query,
+} from './query-schema.js';
 
 type TouchpointMapping = Pick<TouchpointRecord, 'id' | 'stage' | 'rules'>;
 
@@ -56,7 +70,16 @@ export function planFilters(filters: FilterInput[] | undefined, path: string): P
 /** Turns a parsed query into an engine-neutral plan: absolute instants, validated filters, defaults filled in. */
 export function planQuery(
   query: Query,
-  ctx: { workspaceId: string; timeZone: string; now: Date; touchpoints?: TouchpointMapping[] },
+  ctx: {
+    workspaceId: string;
+    timeZone: string;
+    now: Date;
+    touchpoints?: TouchpointMapping[];
+    /** kind journey: the stored journey named by journeyId (run-query.ts loads it). */
+    journey?: JourneyRecord | null;
+    /** kpi/trend with metric custom:<key>: the stored definition, planned (run-query.ts loads it). */
+    customMetric?: CustomMetricSpec | null;
+  },
 ): QueryPlan {
   const range = resolveTimeRange(query.timeRange, ctx.now);
   const base = {
@@ -96,10 +119,16 @@ export function planQuery(
       }
       const compared = query.kind === 'kpi' ? query.compare !== false : false;
       const span = Date.parse(range.to) - Date.parse(range.from);
+      const isCustom = query.metric.startsWith(customMetricPrefix);
+      const custom = isCustom ? ctx.customMetric : null;
+      if (isCustom && !custom) {
+        throw invalidQuery([{ field: 'body.metric', message: 'names no custom metric of this workspace' }]);
+      }
       return {
         ...base,
         kind: 'metric',
-        metric: query.metric,
+        metric: custom ? `custom_${custom.aggregate}` : (query.metric as KpiMetric),
+        custom: custom ?? null,
         previousFrom:
           compared || query.metric === 'churn_rate'
             ? new Date(Date.parse(range.from) - span).toISOString()
@@ -148,5 +177,27 @@ export function planQuery(
       };
     case 'channel_switch':
       return { ...base, kind: 'channel_switch', windowSeconds: query.windowSeconds };
+    case 'journey': {
+      const journey = ctx.journey;
+      if (!journey || journey.id !== query.journeyId) {
+        throw invalidQuery([{ field: 'body.journeyId', message: 'is not a journey of this workspace' }]);
+      }
+      return {
+        ...base,
+        kind: 'journey',
+        journey: { id: journey.id, name: journey.name },
+        stages: journey.stages,
+      };
+    }
+    case 'key_moments':
+      return {
+        ...base,
+        kind: 'key_moments',
+        outcome: query.outcome,
+        outcomeEvent: query.outcomeEvent ?? 'Order Completed',
+        windowSeconds: query.windowSeconds,
+      };
+    case 'answer_distribution':
+      return planAnswerDistribution(query, base);
   }
 }

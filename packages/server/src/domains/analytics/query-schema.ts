@@ -83,8 +83,14 @@ export const kpiMetrics = [
 export type KpiMetric = (typeof kpiMetrics)[number];
 export const webVitals = ['lcp', 'inp', 'cls', 'ttfb'] as const;
 
+/** A stored custom metric (`/metrics`), by key. */
+export const customMetricPattern = '^custom:[a-z][a-z0-9_]{0,49}$';
+export const customMetricPrefix = 'custom:';
+
 const metricFields = {
-  metric: Type.Enum([...kpiMetrics]),
+  metric: Type.Union([Type.Enum([...kpiMetrics]), Type.String({ pattern: customMetricPattern })], {
+    description: `One of ${kpiMetrics.join(', ')}, or custom:<key> of a stored custom metric.`,
+  }),
   breakdown: Type.Optional(FieldName),
   conversionEvent: Type.Optional(Type.String({ minLength: 1, maxLength: 200, default: 'Order Completed' })),
   vital: Type.Optional(Type.Enum([...webVitals])),
@@ -160,7 +166,65 @@ export const ChannelSwitchQuery = Type.Object(
   { additionalProperties: false },
 );
 
-export const queryKinds = ['kpi', 'trend', 'funnel', 'paths', 'retention', 'channel_switch'] as const;
+export const JourneyQuery = Type.Object(
+  {
+    kind: Type.Literal('journey'),
+    ...common,
+    journeyId: Type.String({ format: 'uuid', description: 'A stored journey of this workspace.' }),
+  },
+  { additionalProperties: false },
+);
+
+export const KeyMomentsQuery = Type.Object(
+  {
+    kind: Type.Literal('key_moments'),
+    ...common,
+    outcome: Type.Enum(['conversion', 'churn']),
+    outcomeEvent: Type.Optional(Type.String({ minLength: 1, maxLength: 200, default: 'Order Completed' })),
+    windowSeconds: Type.Integer({ minimum: 1, maximum: 90 * 86_400 }),
+    minSample: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: 100_000,
+        default: 30,
+        description: 'Customers needed on each side before a difference may be called significant.',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const AnswerDistributionQuery = Type.Object(
+  {
+    kind: Type.Literal('answer_distribution'),
+    ...common,
+    surveyId: Type.String({ format: 'uuid', description: 'The survey whose answers are counted.' }),
+    questionIds: Type.Optional(
+      Type.Array(Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$' }), {
+        minItems: 1,
+        maxItems: 100,
+        description: 'Only these questions (default: every choice, consent and scale question).',
+      }),
+    ),
+  },
+  {
+    additionalProperties: false,
+    description:
+      'Answers per option of each choice (single/multiple), consent and scale (nps/csat/ces/rating) question of one survey.',
+  },
+);
+
+export const queryKinds = [
+  'kpi',
+  'trend',
+  'funnel',
+  'paths',
+  'retention',
+  'channel_switch',
+  'journey',
+  'key_moments',
+  'answer_distribution',
+] as const;
 export type QueryKind = (typeof queryKinds)[number];
 
 export const schemaByKind = {
@@ -170,6 +234,9 @@ export const schemaByKind = {
   paths: PathsQuery,
   retention: RetentionQuery,
   channel_switch: ChannelSwitchQuery,
+  journey: JourneyQuery,
+  key_moments: KeyMomentsQuery,
+  answer_distribution: AnswerDistributionQuery,
 } as const satisfies Record<QueryKind, unknown>;
 
 export type Query =
@@ -178,5 +245,8 @@ export type Query =
   | Static<typeof FunnelQuery>
   | Static<typeof PathsQuery>
   | Static<typeof RetentionQuery>
-  | Static<typeof ChannelSwitchQuery>;
+  | Static<typeof ChannelSwitchQuery>
+  | Static<typeof JourneyQuery>
+  | Static<typeof KeyMomentsQuery>
+  | Static<typeof AnswerDistributionQuery>;
 export type FilterInput = Static<typeof Filter>;

@@ -3,9 +3,12 @@ import type { QueryPlan } from '../../store/analytics-port.js';
 import type { Store } from '../../store/port.js';
 import { canRunQueries, ensure } from '../access/permissions.js';
 import type { DomainContext } from '../context.js';
+import { planCustomMetric } from '../metrics/custom-metric-spec.js';
+import { shapeAnswerDistribution } from './answer-distribution.js';
 import { parseQuery } from './parse-query.js';
 import { planQuery } from './plan-query.js';
-import type { Query } from './query-schema.js';
+import { customMetricPrefix, type Query } from './query-schema.js';
+import { shapeJourney, shapeKeyMoments } from './shape-journey-map.js';
 import { shapeChannelSwitch, shapeFunnel, shapePaths, shapeRetention } from './shape-journeys.js';
 import { shapeKpi, shapeTrend } from './shape-metric.js';
 
@@ -14,7 +17,9 @@ export async function executePlan(store: Pick<Store, 'analytics'>, query: Query,
   switch (plan.kind) {
     case 'metric': {
       const rows = await store.analytics.run(plan);
-      return query.kind === 'trend' ? shapeTrend(plan, rows) : shapeKpi(plan, rows);
+      const shaped = query.kind === 'trend' ? shapeTrend(plan, rows) : shapeKpi(plan, rows);
+      // Custom metrics answer under the name they were asked by (custom:<key>), not the internal custom_<aggregate>.
+      return 'metric' in query ? { ...shaped, metric: query.metric } : shaped;
     }
     case 'funnel':
       return shapeFunnel(plan, await store.analytics.run(plan));
@@ -28,6 +33,16 @@ export async function executePlan(store: Pick<Store, 'analytics'>, query: Query,
       return shapeRetention(plan, await store.analytics.run(plan));
     case 'channel_switch':
       return shapeChannelSwitch(await store.analytics.run(plan));
+    case 'journey':
+      return shapeJourney(plan, await store.analytics.run(plan));
+    case 'key_moments':
+      return shapeKeyMoments(
+        plan,
+        await store.analytics.run(plan),
+        query.kind === 'key_moments' ? (query.minSample ?? 30) : 30,
+      );
+    case 'answer_distribution':
+      return shapeAnswerDistribution(plan, await store.analytics.run(plan));
   }
 }
 
@@ -39,6 +54,20 @@ export async function runQuery(ctx: DomainContext, workspaceId: string, body: un
   const query = parseQuery(body);
   // The registry as it is now: events map to touchpoints by today's rules, over all history.
   const touchpoints = await ctx.store.analytics.touchpoints.list(workspaceId);
-  const plan = planQuery(query, { workspaceId, timeZone: workspace.timeZone, now: ctx.now(), touchpoints });
+  const journey =
+    query.kind === 'journey' ? await ctx.store.analytics.journeys.get(workspaceId, query.journeyId) : null;
+  const customKey =
+    (query.kind === 'kpi' || query.kind === 'trend') && query.metric.startsWith(customMetricPrefix)
+      ? query.metric.slice(customMetricPrefix.length)
+      : null;
+  const stored = customKey ? await ctx.store.analytics.customMetrics.getByKey(workspaceId, customKey) : null;
+  const plan = planQuery(query, {
+    workspaceId,
+    timeZone: workspace.timeZone,
+    now: ctx.now(),
+    touchpoints,
+    journey,
+    customMetric: stored ? planCustomMetric(stored) : null,
+  });
   return executePlan(ctx.store, query, plan);
 }

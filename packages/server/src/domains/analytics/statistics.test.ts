@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { normalCdf, npsWithInterval, studentTwoSidedP, twoProportionZ, welchT } from './statistics.js';
+import {
+  newcombeDifference,
+  normalCdf,
+  npsWithInterval,
+  studentTwoSidedP,
+  twoProportionZ,
+  welchT,
+  wilsonInterval,
+} from './statistics.js';
 
 describe('statistics for KPI comparisons (reference values from standard tables)', () => {
   it('normal CDF', () => {
@@ -31,5 +39,27 @@ describe('statistics for KPI comparisons (reference values from standard tables)
     const t = welchT({ n: 3, sum: 6, sumOfSquares: 14 }, { n: 4, sum: 22, sumOfSquares: 126 });
     expect(t?.statistic).toBeCloseTo(-4.0415, 3);
     expect(t?.significant).toBe(true);
+  });
+
+  it('Newcombe hybrid score interval for a difference of proportions (Newcombe 1998, Table II, method 10)', () => {
+    const cases: [number, number, number, number, number, number][] = [
+      [56, 70, 48, 80, 0.0524, 0.3339],
+      [9, 10, 3, 10, 0.1705, 0.809],
+      [6, 7, 2, 7, 0.0582, 0.8062],
+      [5, 56, 0, 29, -0.0381, 0.1926],
+    ];
+    for (const [x1, n1, x2, n2, low, high] of cases) {
+      const ci = newcombeDifference(x1, n1, x2, n2);
+      expect(ci?.low).toBeCloseTo(low, 4);
+      expect(ci?.high).toBeCloseTo(high, 4);
+    }
+    expect(newcombeDifference(1, 0, 1, 2)).toBeNull();
+  });
+
+  it('Wilson interval stays inside [0, 1] at the edges', () => {
+    expect(wilsonInterval(0, 10)?.low).toBeCloseTo(0, 12);
+    expect(wilsonInterval(10, 10)?.high).toBeCloseTo(1, 12);
+    // 0/10: upper bound z²/(n + z²) = 3.8415/13.8415 = 0.2775
+    expect(wilsonInterval(0, 10)?.high).toBeCloseTo(0.2775, 4);
   });
 });

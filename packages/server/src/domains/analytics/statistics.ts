@@ -144,3 +144,38 @@ export function welchT(x: MeanStats, y: MeanStats): Significance | null {
   const df = (vx + vy) ** 2 / (vx ** 2 / (x.n - 1) + vy ** 2 / (y.n - 1));
   return result('welch t', t, studentTwoSidedP(t, df));
 }
+
+const z95 = 1.959964;
+
+/**
+ * Wilson score interval for a proportion x/n (Wilson 1927), 95%:
+ * (p + z²/2n ± z·√(p(1−p)/n + z²/4n²)) / (1 + z²/n). Stays inside [0, 1] and behaves at p = 0 or 1.
+ */
+export function wilsonInterval(x: number, n: number): { low: number; high: number } | null {
+  if (n === 0) return null;
+  const p = x / n;
+  const z2 = z95 * z95;
+  const centre = p + z2 / (2 * n);
+  const half = z95 * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
+  return { low: (centre - half) / (1 + z2 / n), high: (centre + half) / (1 + z2 / n) };
+}
+
+/**
+ * 95% interval of p1 − p2 for independent proportions: Newcombe's hybrid score interval (Newcombe 1998, "Interval
+ * estimation for the difference between independent proportions", method 10), from the Wilson intervals
+ * (l1, u1), (l2, u2): [d − √((p1 − l1)² + (u2 − p2)²), d + √((u1 − p1)² + (p2 − l2)²)], d = p1 − p2.
+ * Unlike the plain normal approximation (Wald) it keeps its coverage for small samples and rates near 0 or 1.
+ */
+export function newcombeDifference(x1: number, n1: number, x2: number, n2: number) {
+  const a = wilsonInterval(x1, n1);
+  const b = wilsonInterval(x2, n2);
+  if (a === null || b === null) return null;
+  const p1 = x1 / n1;
+  const p2 = x2 / n2;
+  const d = p1 - p2;
+  return {
+    difference: d,
+    low: d - Math.sqrt((p1 - a.low) ** 2 + (b.high - p2) ** 2),
+    high: d + Math.sqrt((a.high - p1) ** 2 + (p2 - b.low) ** 2),
+  };
+}

@@ -13,7 +13,9 @@ import { auditLogRoutes } from './audit-log.js';
 import { authRoutes } from './auth.js';
 import { collectRoutes } from './collect.js';
 import { dashboardRoutes } from './dashboard.js';
+import { journeyRoutes } from './journeys.js';
 import { memberRoutes } from './members.js';
+import { customMetricRoutes } from './metrics.js';
 import { profileRoutes } from './profiles.js';
 import { queryRoutes } from './query.js';
 import { sdkBundleRoutes } from './sdk-bundle.js';
@@ -58,6 +60,8 @@ export async function registerRoutes(app: FastifyInstance, deps: RouteDependenci
   queryRoutes(app, deps);
   touchpointRoutes(app, { ...deps, touchpoints });
   segmentRoutes(app, { ...deps, segments });
+  journeyRoutes(app, deps);
+  customMetricRoutes(app, deps);
   await app.register(async (scope) =>
     collectRoutes(scope, { ...deps, rateLimitPerMinute: deps.config.ingestRateLimitPerMinute }),
   );

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryKinds } from '../../domains/analytics/query-schema.js';
 import { bearer, mintToken, setUpInstance } from '../../test-support/access-helpers.js';
 import { adminHeaders, startTestApp, type TestApp } from '../../test-support/test-app.js';
 
@@ -108,8 +109,10 @@ describe('POST /api/v1/workspaces/{id}/query: validation and access', () => {
     const examples = Object.values(op.requestBody.content['application/json'].examples) as {
       value: { kind: string };
     }[];
-    const kinds = examples.map((e) => e.value.kind).sort();
-    expect(kinds).toEqual(['channel_switch', 'funnel', 'kpi', 'paths', 'retention', 'trend']);
+    const kinds = [...new Set(examples.map((e) => e.value.kind))].sort();
+    expect(kinds).toEqual([...queryKinds].sort());
+    expect(kinds).toContain('journey');
+    expect(kinds).toContain('key_moments');
     for (const kind of kinds) expect(op.description).toContain(`**${kind}**`);
   });
 });

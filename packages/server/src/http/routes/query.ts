@@ -39,6 +39,17 @@ const examples = [
   { kind: 'paths', timeRange: last30, direction: 'from', step: 'Product Viewed', depth: 5, top: 10 },
   { kind: 'retention', timeRange: { last: '90d' }, interval: 'week', returnEvent: 'Order Completed' },
   { kind: 'channel_switch', timeRange: last30, windowSeconds: 86400 },
+  { kind: 'journey', timeRange: last30, journeyId: '0190f5a2-7c3e-7d41-9a55-3b2f6c1d8e90' },
+  {
+    kind: 'key_moments',
+    timeRange: { last: '90d' },
+    outcome: 'conversion',
+    outcomeEvent: 'Order Completed',
+    windowSeconds: 2_592_000,
+    minSample: 30,
+  },
+  { kind: 'kpi', metric: 'custom:orders_per_view', timeRange: last30, breakdown: 'channel' },
+  { kind: 'answer_distribution', timeRange: last30, surveyId: '0190f5a2-7c3e-7d41-9a55-3b2f6c1d8e91' },
 ];
 
 const description = `One endpoint for every analysis: a validated Query object (kind + timeRange + filters + kind-specific fields),
@@ -77,6 +88,24 @@ gt, gte, lt, lte (numbers).
   each of \`periods\` (≤ 12) later periods.
 - **channel_switch**: consecutive events of a customer on different channels at most \`windowSeconds\` apart, as a
   from→to matrix of switches and customers.
+- **journey** \`journeyId\` (a stored journey, see /journeys): per stage in order, \`customers\` who reached it in the range
+  (an event reaches a stage when the registry maps it to one of the stage's touchpoints, or its name is one of the
+  stage's events), \`shareOfFirst\` (% of the first stage's customers), \`fromPrevious\` and \`conversionFromPrevious\`
+  (customers of the previous stage with an event of this stage at or after their first previous-stage event, and their
+  % of the previous stage), and \`experience\`: NPS (with 95% CI), CSAT, CES of answers given in the range on responses
+  whose touchpoint is one of the stage's touchpoints (a response is at the touchpoint it was given at, else at the
+  touchpoint its survey measures, settings.touchpointId; a stage made of event names only has no experience). \`filters\` narrow the events, not the answers.
+- **key_moments** \`outcome\` conversion (a track event \`outcomeEvent\`, default Order Completed) or churn (no event at
+  all), looked for strictly after the response and at most \`windowSeconds\` later: per touchpoint, customers whose first
+  scored response there (same touchpoint rule as journey) in the range was poor (NPS 0–6, CSAT ≤ 2, CES ≥ 5, any of its answers) vs other, their outcome
+  rates, the difference in percentage points with Newcombe's 95% hybrid score interval, \`harm\` (how much worse the
+  poor side does) and \`significant\` (only with ≥ \`minSample\` customers on each side, default 30, and an interval
+  that excludes 0); sorted by harm. Responses without a known profile are left out. \`filters\` apply to responses.
+- **answer_distribution** \`surveyId\`, optional \`questionIds\`: per choice, consent and scale question of one survey,
+  responses that answered it in the range and answers per option (choice id, whole-number score, true/false) with
+  their share; options nobody chose are absent.
+- **custom metrics**: kpi and trend take \`metric: "custom:<key>"\` of a stored definition (see /metrics): count, sum,
+  average or ratio over filtered events or responses; the query's filters, breakdown and interval apply on top.
 
 An invalid query (unknown kind, field, operator, window or time range) answers 400 CAIRN_VALIDATION_FAILED whose details
 name the offending field.`;
@@ -97,7 +126,8 @@ export function queryRoutes(app: FastifyInstance, deps: { store: Store; now: Clo
       config: { access: workspaceAccess(canRunQueries, 'run analytics queries') },
       schema: {
         tags: ['analytics'],
-        summary: 'Run an analysis: KPI, trend, funnel, paths, retention or channel switching.',
+        summary:
+          'Run an analysis: KPI, trend, funnel, paths, retention, channel switching, journey map or key moments.',
         description,
         params: WorkspaceParams,
         body: QueryBody,

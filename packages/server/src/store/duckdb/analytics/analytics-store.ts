@@ -1,8 +1,11 @@
 import type {
   AnalyticsResultByKind,
   AnalyticsStore,
+  AnswerCountRow,
   ChannelSwitchRow,
   FunnelRow,
+  JourneyStageRow,
+  KeyMomentRow,
   MetricRow,
   PathRow,
   QueryPlan,
@@ -11,6 +14,7 @@ import type {
 import type { SqlExecutor } from '../database.js';
 import type { Row } from '../values.js';
 import { buildDuckDbSql } from './build.js';
+import { customMetricRepo, journeyRepo } from './definition-repos.js';
 import { touchpointCoverage, touchpointRepo } from './touchpoint-repo.js';
 
 const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
@@ -47,6 +51,32 @@ const shapeRows = {
     switches: num(r.switches),
     customers: num(r.customers),
   }),
+  journey: (r: Row): JourneyStageRow => ({
+    stage: num(r.stage),
+    customers: num(r.customers),
+    fromPrevious: num(r.from_previous),
+    nps: { n: num(r.nps_n), promoters: num(r.promoters), detractors: num(r.detractors) },
+    csat: { n: num(r.csat_n), satisfied: num(r.satisfied) },
+    ces: {
+      n: num(r.ces_n),
+      sum: num(r.ces_sum),
+      sumOfSquares: num(r.ces_sum_sq),
+      atLeast5: num(r.ces_at_least_5),
+    },
+  }),
+  key_moments: (r: Row): KeyMomentRow => ({
+    touchpointId: String(r.tp),
+    poor: r.poor === true,
+    customers: num(r.customers),
+    outcomes: num(r.outcomes),
+  }),
+  answer_distribution: (r: Row): AnswerCountRow => ({
+    questionId: String(r.question_id),
+    questionType: String(r.question_type),
+    value: String(r.value),
+    answers: num(r.answers),
+    answered: num(r.answered),
+  }),
 } satisfies { [K in QueryPlan['kind']]: (r: Row) => AnalyticsResultByKind[K][number] };
 
 /** Runs planned queries on the DuckDB reader connections. */
@@ -64,6 +94,8 @@ export function duckDbAnalytics(db: SqlExecutor): AnalyticsStore {
       return rows.map((r) => String(r.explain_value ?? '')).join('\n');
     },
     touchpoints: touchpointRepo(db),
+    journeys: journeyRepo(db),
+    customMetrics: customMetricRepo(db),
     coverage: (workspaceId, touchpoints, range) => touchpointCoverage(db, workspaceId, touchpoints, range),
   };
 }

@@ -1,6 +1,9 @@
 import type { QueryPlan } from '../../analytics-port.js';
+import { answerDistributionSql } from './answer-distribution-sql.js';
 import { channelSwitchSql } from './channel-switch-sql.js';
 import { funnelSql } from './funnel-sql.js';
+import { journeySql } from './journey-sql.js';
+import { keyMomentsSql } from './key-moments-sql.js';
 import { metricSql } from './metric-sql.js';
 import { pathsSql } from './paths-sql.js';
 import { retentionSql } from './retention-sql.js';
@@ -19,6 +22,12 @@ export function buildDuckDbSql(plan: QueryPlan): BuiltSql {
       return retentionSql(plan);
     case 'channel_switch':
       return channelSwitchSql(plan);
+    case 'journey':
+      return journeySql(plan);
+    case 'key_moments':
+      return keyMomentsSql(plan);
+    case 'answer_distribution':
+      return answerDistributionSql(plan);
     default: {
       const unknown: never = plan;
       throw new Error(`No DuckDB builder for query kind ${(unknown as { kind: string }).kind}`);

@@ -46,6 +46,38 @@ function metricPlans(): QueryPlan[] {
       conversionEvent: 'Order Completed',
       vital: 'lcp' as const,
       topic: 'delivery',
+      custom: null,
+    })),
+  );
+}
+
+/** Every custom aggregate on both sources, with definition filters, a ratio denominator and a breakdown. */
+function customMetricPlans(): QueryPlan[] {
+  const aggregates = ['count', 'sum', 'average', 'ratio'] as const;
+  return (['events', 'responses'] as const).flatMap((source) =>
+    aggregates.map((aggregate) => ({
+      ...base,
+      kind: 'metric' as const,
+      metric: `custom_${aggregate}` as const,
+      filters: source === 'events' ? eventFilters : surveyFilters,
+      previousFrom: '2026-02-01T00:00:00.000Z',
+      interval: 'week' as const,
+      breakdown: { kind: 'column' as const, name: 'channel' as const },
+      conversionEvent: 'Order Completed',
+      vital: 'lcp' as const,
+      topic: null,
+      custom: {
+        source,
+        aggregate,
+        field:
+          aggregate === 'sum' || aggregate === 'average'
+            ? source === 'events'
+              ? { kind: 'property' as const, name: 'revenue' }
+              : { kind: 'question' as const, name: 'csat' }
+            : null,
+        filters: source === 'events' ? eventFilters : surveyFilters,
+        denominatorFilters: aggregate === 'ratio' ? (source === 'events' ? eventFilters : surveyFilters) : [],
+      },
     })),
   );
 }
@@ -75,6 +107,26 @@ const journeyPlans: QueryPlan[] = [
     periods: 12,
   },
   { ...base, kind: 'channel_switch', filters: eventFilters, windowSeconds: 86400 },
+  {
+    ...base,
+    kind: 'journey',
+    filters: eventFilters,
+    journey: { id: 'j', name: 'J' },
+    stages: [
+      { key: 'a', name: 'A', touchpointIds: ['tp-help'], events: [] },
+      { key: 'b', name: 'B', touchpointIds: [], events: ['Order Completed', 'X'] },
+      { key: 'c', name: 'C', touchpointIds: ['tp-checkout', 'tp-help'], events: ['Y'] },
+    ],
+  },
+  {
+    ...base,
+    kind: 'key_moments',
+    filters: surveyFilters,
+    outcome: 'conversion',
+    outcomeEvent: 'Order Completed',
+    windowSeconds: 604800,
+  },
+  { ...base, kind: 'key_moments', filters: [], outcome: 'churn', outcomeEvent: 'x', windowSeconds: 60 },
 ];
 
 describe('DuckDB analytics SQL shapes', () => {
@@ -85,8 +137,13 @@ describe('DuckDB analytics SQL shapes', () => {
   });
   afterAll(() => store.close());
 
-  for (const plan of [...metricPlans(), ...journeyPlans]) {
-    const label = plan.kind === 'metric' ? `${plan.metric} by ${plan.interval ?? 'total'}` : plan.kind;
+  for (const plan of [...metricPlans(), ...customMetricPlans(), ...journeyPlans]) {
+    const label =
+      plan.kind === 'metric'
+        ? `${plan.metric}${plan.custom ? ` on ${plan.custom.source}` : ''} by ${plan.interval ?? 'total'}`
+        : plan.kind === 'key_moments'
+          ? `key_moments (${plan.outcome})`
+          : plan.kind;
     it(`plans ${label}`, async () => {
       const explained = await store.analytics.explain(plan);
       // A real plan over our tables: a scan, or DuckDB proving from table statistics that an empty table

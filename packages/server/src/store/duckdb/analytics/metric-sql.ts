@@ -1,4 +1,5 @@
 import type { MetricPlan } from '../../analytics-port.js';
+import { customMetricSql } from './custom-metric-sql.js';
 import { answersInRange, eventKey, eventsInRange } from './sources.js';
 import { type BuiltSql, SqlParams } from './sql-params.js';
 
@@ -151,8 +152,9 @@ function ledgerMetric(plan: MetricPlan, params: SqlParams): string {
 export function metricSql(plan: MetricPlan): BuiltSql {
   const params = new SqlParams();
   const { metric } = plan;
-  const sql =
-    metric === 'nps' || metric === 'csat' || metric === 'ces'
+  const sql = plan.custom
+    ? customMetricSql(plan, plan.custom, params, frame(plan, params))
+    : metric === 'nps' || metric === 'csat' || metric === 'ces'
       ? surveyMetric({ ...plan, metric }, params)
       : metric === 'negative_mention_share'
         ? textMetric(plan, params)

@@ -16,6 +16,15 @@ export const responseSource: Source = {
   touchpoints: [],
 };
 
+/**
+ * The touchpoint a survey response belongs to, for queries aliasing survey_responses `r` and LEFT JOINing surveys
+ * `s` on r.survey_id: where it was given (touchpoint_id, which the survey engine sets from the trigger's touchpoint
+ * or the survey's), else the touchpoint its survey measures (settings.touchpointId) for responses stored without one.
+ */
+export const responseTouchpointSql = `coalesce(r.touchpoint_id, s.settings->>'touchpointId')`;
+export const surveyOfResponseJoin =
+  'LEFT JOIN surveys s ON s.id = r.survey_id AND s.workspace_id = r.workspace_id';
+
 export interface EventScan {
   params: SqlParams;
   workspaceId: string;
