@@ -56,4 +56,46 @@ describe('loading the demo world through the API', () => {
     expect(result.surveys.responses).toBeGreaterThan(100);
     expect(result.surveys.duplicates).toBe(0);
   });
+
+  it('sets up touchpoints the events map to and the surveys measure, the journey through them, and segments', async () => {
+    const get = async (path: string) =>
+      (
+        await test.app.inject({
+          url: `/api/v1/workspaces/${result.workspaceId}${path}`,
+          headers: adminHeaders,
+        })
+      ).json();
+    const coverage = (await get('/touchpoints/coverage?last=12m')).items as {
+      name: string;
+      instrumented: boolean;
+      measured: boolean;
+    }[];
+    expect(coverage.length).toBeGreaterThanOrEqual(10);
+    const byName = new Map(coverage.map((c) => [c.name, c]));
+    for (const name of [
+      'Home page',
+      'Checkout',
+      'Order placed',
+      'Delivery',
+      'Customer service',
+      'Newsletter',
+    ])
+      expect(byName.get(name)?.instrumented, name).toBe(true);
+    for (const name of ['Checkout', 'Delivery', 'Customer service'])
+      expect(byName.get(name)?.measured, name).toBe(true);
+
+    const journeys = (await get('/journeys')).items as {
+      stages: { name: string; touchpointIds: string[] }[];
+    }[];
+    expect(journeys[0]?.stages.map((s) => s.name)).toEqual([
+      'Discover',
+      'Consider',
+      'Purchase',
+      'Deliver',
+      'Service',
+      'Loyalty',
+    ]);
+    const segments = (await get('/segments')).items as { key: string }[];
+    expect(segments.map((s) => s.key).sort()).toEqual(['english', 'hamburg-berlin', 'newsletter', 'plus']);
+  });
 });

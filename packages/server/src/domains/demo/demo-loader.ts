@@ -7,6 +7,7 @@ import {
   type SurveyResponseRecord,
   type WorldOptions,
 } from './world.js';
+import { setUpWorld } from './world-setup.js';
 import { type GenerationStats, worldRecords } from './world-stream.js';
 
 export interface DemoLoadOptions extends WorldOptions {
@@ -55,6 +56,8 @@ export async function loadDemoWorld(api: JsonApi, options: DemoLoadOptions): Pro
     defaultLocale: 'de',
   });
   const started = performance.now();
+  // Touchpoints, the journey and segments first: the surveys created below measure touchpoints.
+  const touchpoints = await setUpWorld(api, workspace.id);
   const importPath = `/api/v1/workspaces/${encodeURIComponent(workspace.id)}/events/import`;
   const batchSize = options.batchSize ?? 5000;
   const events = { sent: 0, stored: 0, duplicates: 0, rejected: 0 };
@@ -99,7 +102,7 @@ export async function loadDemoWorld(api: JsonApi, options: DemoLoadOptions): Pro
   await Promise.all(inFlight);
   const eventsDone = performance.now();
   const sample = options.maxResponses === undefined ? responses : evenSample(responses, options.maxResponses);
-  const surveys = await loadSurveys(api, workspace.id, sample);
+  const surveys = await loadSurveys(api, workspace.id, sample, touchpoints);
   const seconds = {
     events: (eventsDone - started) / 1000,
     surveys: (performance.now() - eventsDone) / 1000,

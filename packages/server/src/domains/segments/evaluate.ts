@@ -27,7 +27,7 @@ export function conditionHolds(condition: PlannedFilter, traits: CurrentTraits):
   const { op, value } = condition;
   if (op === 'in')
     return text !== null && (Array.isArray(value) ? value : [value]).map(String).includes(text);
-  if (op === 'contains') return text !== null && text.toLowerCase().includes(String(value).toLowerCase());
+  if (op === 'contains') return text?.toLowerCase().includes(String(value).toLowerCase()) ?? false;
   if (Array.isArray(value)) return false;
   const wanted = typeof value === 'boolean' ? String(value) : value;
   const actual = typeof wanted === 'number' ? asNumber(text) : text;

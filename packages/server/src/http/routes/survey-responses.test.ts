@@ -64,11 +64,16 @@ describe('responses across surveys', () => {
     });
     expect(submitted.statusCode).toBe(200);
     const all = (await t.app.inject({ url: workspaceBase, headers: adminHeaders })).json().items;
-    expect(new Set(all.map((r: { surveyId: string }) => r.surveyId))).toEqual(new Set([surveyId, otherSurveyId]));
+    expect(new Set(all.map((r: { surveyId: string }) => r.surveyId))).toEqual(
+      new Set([surveyId, otherSurveyId]),
+    );
     expect(all).toHaveLength(4);
 
     const detractors = (
-      await t.app.inject({ url: `${workspaceBase}?maxScore=2&surveyId=${otherSurveyId}`, headers: adminHeaders })
+      await t.app.inject({
+        url: `${workspaceBase}?maxScore=2&surveyId=${otherSurveyId}`,
+        headers: adminHeaders,
+      })
     ).json().items;
     expect(detractors).toHaveLength(1);
     const text = detractors[0].answers.find((a: { questionId: string }) => a.questionId === 'why');
