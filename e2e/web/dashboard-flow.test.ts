@@ -241,7 +241,8 @@ describe('dashboard in Chromium', () => {
       await vp.goto(`${server.baseUrl}/`);
       await steps.signIn(vp, viewer.email, viewer.password);
       await steps.expectHeading(vp, 'Acme Shop');
-      await vp.getByText('Events are sent with a write key. Ask an owner or admin').waitFor();
+      // Workspace A has received the snippet's test event, so the viewer sees the key figures, not the guide.
+      await vp.getByRole('heading', { name: 'Key figures for this period' }).waitFor();
       // The only links: skip link, brand, creating an own workspace (any user may), and the screens that show
       // aggregates; no responses, profiles or settings.
       expect(await vp.getByRole('link').allTextContents()).toEqual([
@@ -253,7 +254,14 @@ describe('dashboard in Chromium', () => {
         'Touchpoints',
         'Surveys',
       ]);
-      expect(await vp.getByRole('button').allTextContents()).toEqual(['Sign out']);
+      // Besides signing out, only the filter bar's quick picks: reading controls, nothing that changes data.
+      expect(await vp.getByRole('button').allTextContents()).toEqual([
+        'Sign out',
+        '7 days',
+        '30 days',
+        '90 days',
+        '12 months',
+      ]);
       await vp.getByText(viewer.name, { exact: true }).waitFor();
       await steps.expectNoScriptRan(vp);
       await screenshot(vp, '10-viewer-overview');

@@ -2,7 +2,7 @@
  * The one place that talks HTTP to the Cairn API. It sends the session cookie (same origin), adds the CSRF token
  * to every write, and turns every failure into an ApiError carrying the server's stable error code.
  */
-export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** Codes the client produces itself, for failures that never reached (or never came back from) Cairn. */
 export const clientErrorCodes = {

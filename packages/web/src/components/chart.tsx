@@ -1,38 +1,9 @@
-import { BarChart, FunnelChart, HeatmapChart, LineChart, PieChart, SankeyChart } from 'echarts/charts';
-import {
-  AriaComponent,
-  DatasetComponent,
-  GridComponent,
-  LegendComponent,
-  MarkLineComponent,
-  TooltipComponent,
-  VisualMapComponent,
-} from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import type { EChartsCoreOption } from 'echarts/core';
+import { lazy, Suspense } from 'react';
 
-// Only the chart types the dashboard draws are bundled; the whole of ECharts would triple the download.
-echarts.use([
-  BarChart,
-  FunnelChart,
-  HeatmapChart,
-  LineChart,
-  PieChart,
-  SankeyChart,
-  AriaComponent,
-  DatasetComponent,
-  GridComponent,
-  LegendComponent,
-  MarkLineComponent,
-  TooltipComponent,
-  VisualMapComponent,
-  CanvasRenderer,
-]);
+export type ChartOption = EChartsCoreOption;
 
-export type ChartOption = echarts.EChartsCoreOption;
-
-interface ChartProps {
+export interface ChartProps {
   option: ChartOption;
   /** Read by screen readers instead of the canvas; say what the chart shows and its main figures. */
   label: string;
@@ -40,40 +11,17 @@ interface ChartProps {
   className?: string;
 }
 
-/**
- * One ECharts canvas. The option is applied whole on every change (notMerge), so what is drawn is always exactly
- * what the caller passed. Text shown by ECharts is drawn on canvas, never parsed as HTML, except tooltips, whose
- * formatters must escape (see escapeForTooltip).
- */
-export function Chart({ option, label, height = 280, className }: ChartProps) {
-  const element = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
+// ECharts is most of the dashboard's code; loading it when the first chart is drawn lets figures and tables
+// (the overview's KPI numbers) appear before it has arrived.
+const ChartCanvas = lazy(() => import('./chart-canvas').then((module) => ({ default: module.ChartCanvas })));
 
-  useEffect(() => {
-    if (!element.current) return;
-    const instance = echarts.init(element.current, undefined, { renderer: 'canvas' });
-    chart.current = instance;
-    const observer = new ResizeObserver(() => instance.resize());
-    observer.observe(element.current);
-    return () => {
-      observer.disconnect();
-      instance.dispose();
-      chart.current = null;
-    };
-  }, []);
-
-  useEffect(() => {
-    chart.current?.setOption({ aria: { enabled: true }, ...option }, { notMerge: true });
-  }, [option]);
-
+/** A chart, drawn once its code has loaded; until then an empty box of the same size keeps the layout still. */
+export function Chart(props: ChartProps) {
+  const height = props.height ?? 280;
   return (
-    <div
-      ref={element}
-      className={className ? `chart ${className}` : 'chart'}
-      role="img"
-      aria-label={label}
-      style={{ height }}
-    />
+    <Suspense fallback={<div className="chart" role="img" aria-label={props.label} style={{ height }} />}>
+      <ChartCanvas {...props} />
+    </Suspense>
   );
 }
 

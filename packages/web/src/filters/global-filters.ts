@@ -32,3 +32,24 @@ export function serialiseGlobalFilters(filters: GlobalFilters): string {
   const text = params.toString();
   return text ? `?${text}` : '';
 }
+
+/** The channels every event and response carries (packages/protocol/src/channels.ts; the web app has no dependency on it). */
+export const channels = ['web', 'app', 'email', 'sms', 'chat', 'social', 'store', 'phone', 'other'] as const;
+
+const isGlobalKey = (key: string) => (globalFilterKeys as readonly string[]).includes(key);
+
+/**
+ * The query string after changing some filters (an empty value removes one). A screen's own parameters (the survey
+ * picked on Responses, a funnel's steps) stay as they were, after the global filters.
+ */
+export function withFilters(search: string, changes: GlobalFilters): string {
+  const params = new URLSearchParams(serialiseGlobalFilters({ ...parseGlobalFilters(search), ...changes }));
+  for (const [key, value] of new URLSearchParams(search)) if (!isGlobalKey(key)) params.append(key, value);
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+/** The query string without any global filter; the screen's own parameters stay. */
+export function withoutFilters(search: string): string {
+  return withFilters(search, Object.fromEntries(globalFilterKeys.map((key) => [key, ''])));
+}

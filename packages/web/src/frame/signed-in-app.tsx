@@ -34,7 +34,7 @@ export function SignedInApp({ me }: { me: Me }) {
   if (workspaces.isError) content = <ErrorAlert error={workspaces.error} />;
   else if (!loaded) content = <p role="status">{t('common.loading')}</p>;
   else if (route.name === 'new-workspace') content = <NewWorkspaceScreen />;
-  else if (route.name === 'overview' || route.name === 'settings') {
+  else if ('workspaceId' in route) {
     content = current ? (
       <WorkspaceScreen route={route} current={current} />
     ) : (
