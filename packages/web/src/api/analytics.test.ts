@@ -11,11 +11,15 @@ describe('global filters as a query scope', () => {
     expect(startOfDay('2026-01-15', 'UTC').toISOString()).toBe('2026-01-15T00:00:00.000Z');
   });
 
-  it('makes the last day inclusive and turns channel and touchpoint into filters', () => {
+  it('makes the last day inclusive and turns channel, touchpoint and segment into filters', () => {
     expect(scopeOf({ from: '2026-01-01', to: '2026-01-31', channel: 'web' }, 'UTC')).toEqual({
       timeRange: { from: '2026-01-01T00:00:00.000Z', to: '2026-02-01T00:00:00.000Z' },
       filters: [{ field: 'channel', op: 'eq', value: 'web' }],
     });
     expect(scopeOf({}, 'Europe/Berlin')).toEqual({ timeRange: { last: '30d' } });
+    expect(scopeOf({ segment: 'plus' }, 'UTC')).toEqual({
+      timeRange: { last: '30d' },
+      filters: [{ field: 'segment', op: 'eq', value: 'plus' }],
+    });
   });
 });

@@ -65,7 +65,7 @@ function nextDay(day: string): string {
 /**
  * The time range and filters the global filter bar asks for. Dates are whole days in the workspace time zone;
  * `to` is inclusive for people and becomes the exclusive start of the next day for the engine. Without dates, the
- * last 30 days. (Segments join the filters once the engine knows them.)
+ * last 30 days.
  */
 export function scopeOf(
   filters: GlobalFilters,
@@ -74,6 +74,7 @@ export function scopeOf(
   const list: NonNullable<AnalyticsQuery['filters']> = [];
   if (filters.channel) list.push({ field: 'channel', op: 'eq', value: filters.channel });
   if (filters.touchpoint) list.push({ field: 'touchpoint', op: 'eq', value: filters.touchpoint });
+  if (filters.segment) list.push({ field: 'segment', op: 'eq', value: filters.segment });
   const timeRange: AnalyticsQuery['timeRange'] =
     filters.from && filters.to
       ? {

@@ -17,6 +17,7 @@ import {
   withFilters,
   withoutFilters,
 } from './global-filters';
+import { useSegmentOptions } from './segment-options';
 import { useTouchpointOptions } from './touchpoint-options';
 import './global-filter-bar.css';
 
@@ -34,6 +35,7 @@ export function GlobalFilterBar({ current }: { current: CurrentWorkspace }) {
   const today = todayIn(timeZone);
   const pressed = matchingQuickPick(filters, today);
   const touchpoints = useTouchpointOptions(workspaceId);
+  const segments = useSegmentOptions(workspaceId);
 
   const change = (changes: GlobalFilters) => setSearch(withFilters(search, changes), { push: true });
   const changeDate = (end: 'from' | 'to') => (event: ChangeEvent<HTMLInputElement>) => {
@@ -102,6 +104,24 @@ export function GlobalFilterBar({ current }: { current: CurrentWorkspace }) {
           touchpoints.data &&
           !touchpoints.data.items.some((tp) => tp.id === filters.touchpoint) ? (
             <option value={filters.touchpoint}>{t('common.filters.unknownTouchpoint')}</option>
+          ) : null}
+        </select>
+      </label>
+      <label className="filter-select">
+        <span>{t('common.filters.segment')}</span>
+        <select
+          value={filters.segment ?? ''}
+          onChange={(event) => change({ segment: event.target.value })}
+          aria-busy={segments.isPending}
+        >
+          <option value="">{t('common.filters.allCustomers')}</option>
+          {segments.data?.items.map((segment) => (
+            <option key={segment.id} value={segment.key}>
+              {segment.name}
+            </option>
+          ))}
+          {filters.segment && segments.data && !segments.data.items.some((s) => s.key === filters.segment) ? (
+            <option value={filters.segment}>{t('common.filters.unknownSegment')}</option>
           ) : null}
         </select>
       </label>

@@ -25,6 +25,7 @@ export const plainFields = [
   'survey',
   'stage',
   'touchpoint',
+  'segment',
 ] as const;
 export type PlainField = (typeof plainFields)[number];
 /** `property.plan`, `trait.city`: names are bound as SQL parameters, never spliced. */

@@ -8,6 +8,7 @@ import { shapeAnswerDistribution } from './answer-distribution.js';
 import { parseQuery } from './parse-query.js';
 import { planQuery } from './plan-query.js';
 import { customMetricPrefix, type Query } from './query-schema.js';
+import { expandSegmentFilters, namesSegment } from './segment-filters.js';
 import { shapeJourney, shapeKeyMoments } from './shape-journey-map.js';
 import { shapeChannelSwitch, shapeFunnel, shapePaths, shapeRetention } from './shape-journeys.js';
 import { shapeKpi, shapeTrend } from './shape-metric.js';
@@ -51,7 +52,9 @@ export async function runQuery(ctx: DomainContext, workspaceId: string, body: un
   ensure(canRunQueries(ctx.actor, workspaceId), 'run analytics queries');
   const workspace = await ctx.store.workspaces.get(workspaceId);
   if (!workspace) throw notFound('Workspace', workspaceId);
-  const query = parseQuery(body);
+  const parsed = parseQuery(body);
+  const segments = namesSegment(parsed.filters) ? await ctx.store.segments.list(workspaceId) : [];
+  const query = { ...parsed, filters: expandSegmentFilters(parsed.filters, segments) } as Query;
   // The registry as it is now: events map to touchpoints by today's rules, over all history.
   const touchpoints = await ctx.store.analytics.touchpoints.list(workspaceId);
   const journey =

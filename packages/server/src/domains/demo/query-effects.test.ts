@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminHeaders, startTestApp, type TestApp } from '../../test-support/test-app.js';
 import { loadDemoWorld } from './demo-loader.js';
 import { plantedEffects } from './effects.js';
-import { injectApi } from './inject-api.js';
+import { injectApi } from '../../test-support/inject-api.js';
 import { demoSurveys } from './survey-definitions.js';
 import { dayMs, resolveWorld } from './world.js';
 

@@ -60,8 +60,9 @@ merged profiles count for the surviving profile. Buckets and cohorts are cut at 
 Common: \`timeRange\` is \`{from, to}\` (ISO-8601, from inclusive, to exclusive, at most 3 years) or \`{last: 7d|30d|90d|12m}\`.
 \`filters\`: \`[{field, op, value}]\`, all must hold; fields: channel, event, type, page_path, utm_source, utm_medium,
 utm_campaign, browser, os, device (events); channel, survey, stage, touchpoint, device (survey answers); property.<name>
-(event properties), trait.<name> (current trait of the profile). Ops: eq, neq, in (list), contains (case-insensitive),
-gt, gte, lt, lte (numbers).
+(event properties), trait.<name> (current trait of the profile), segment (op eq with a segment key from /segments:
+the segment's trait conditions apply, so it selects the same customers as survey targeting; filters only). Ops: eq,
+neq, in (list), contains (case-insensitive), gt, gte, lt, lte (numbers).
 
 - **kpi** \`metric\`: nps (% promoters 9–10 − % detractors 0–6, 95% CI ±1.96·√((pP+pD−(pP−pD)²)/n)), csat (% of 4–5 on 1–5),
   ces (mean on 1–7, plus share ≥ 5), conversion_rate (% of profiles with any event that have \`conversionEvent\`, default

@@ -103,4 +103,67 @@ describe('segments', () => {
     expect(refused.statusCode).toBe(400);
     expect(refused.json().error.message).toContain('body.settings.targeting.segments.0');
   });
+
+  it('filter every analysis to their members, with the same membership as survey targeting', async () => {
+    await api('POST', '/segments', goldInGermany);
+    await identify('u-gold', { tier: 'gold', country: 'DE' });
+    await identify('u-silver', { tier: 'silver', country: 'DE' });
+    const surveyId = await liveSurvey(t.app, workspaceId);
+    for (const [userId, nps] of [
+      ['u-gold', 10],
+      ['u-silver', 0],
+    ] as const) {
+      const answered = await t.app.inject({
+        method: 'POST',
+        url: `/v1/surveys/${surveyId}/responses`,
+        headers: auth,
+        payload: {
+          clientKey: `key-${userId}`,
+          userId,
+          answers: [
+            { questionId: 'nps', value: nps },
+            { questionId: 'why', value: 'ok' },
+          ],
+          completed: true,
+        },
+      });
+      expect(answered.statusCode).toBe(200);
+    }
+    const nps = async (filters: object[]) =>
+      (
+        await api('POST', '/query', {
+          kind: 'kpi',
+          metric: 'nps',
+          timeRange: { from: '2026-03-01T00:00:00Z', to: '2026-03-03T00:00:00Z' },
+          filters,
+        })
+      ).json();
+    expect((await nps([])).groups[0].current).toMatchObject({ n: 2, value: 0 });
+    expect((await nps([{ field: 'segment', op: 'eq', value: 'gold-de' }])).groups[0].current).toMatchObject({
+      n: 1,
+      value: 100,
+    });
+    const unknown = await api('POST', '/query', {
+      kind: 'kpi',
+      metric: 'nps',
+      timeRange: { last: '30d' },
+      filters: [{ field: 'segment', op: 'eq', value: 'nobody' }],
+    });
+    expect(unknown.statusCode).toBe(400);
+    expect(JSON.stringify(unknown.json())).toContain('body.filters.0.value');
+    const negated = await api('POST', '/query', {
+      kind: 'kpi',
+      metric: 'nps',
+      timeRange: { last: '30d' },
+      filters: [{ field: 'segment', op: 'neq', value: 'gold-de' }],
+    });
+    expect(negated.statusCode).toBe(400);
+    const asBreakdown = await api('POST', '/query', {
+      kind: 'kpi',
+      metric: 'nps',
+      timeRange: { last: '30d' },
+      breakdown: 'segment',
+    });
+    expect(asBreakdown.statusCode).toBe(400);
+  });
 });

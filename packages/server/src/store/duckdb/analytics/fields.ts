@@ -32,9 +32,13 @@ const eventColumns = {
   // Mapped at query time by the touchpoint registry, see touchpoint-mapping.ts.
   stage: 'mapped',
   touchpoint: 'mapped',
+  // Segments are expanded into their trait conditions before planning (segment-filters.ts); only a top-level
+  // filter can name one, so a segment that reaches SQL (a breakdown, a step filter) is refused.
+  segment: null,
 } as const;
 
 const responseColumns = {
+  segment: null,
   channel: 'channel',
   survey: 'survey_id',
   stage: 'journey_stage',

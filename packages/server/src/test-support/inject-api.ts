@@ -1,6 +1,6 @@
-import { apiErrorFrom, parseJsonAnswer } from '../../cli/api-client.js';
-import { adminHeaders, type TestApp } from '../../test-support/test-app.js';
-import type { JsonApi } from './json-api.js';
+import { apiErrorFrom, parseJsonAnswer } from '../cli/api-client.js';
+import type { JsonApi } from '../domains/demo/json-api.js';
+import { adminHeaders, type TestApp } from './test-app.js';
 
 /** For tests: the API as the CLI's in-process mode reaches it, inject() on the real app, errors carrying their status. */
 export function injectApi(test: TestApp): JsonApi {
