@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { loadDemoWorld } from '../../../packages/server/src/domains/demo/demo-loader.js';
-import { injectApi } from '../../../packages/server/src/domains/demo/inject-api.js';
+import { injectApi } from '../../../packages/server/src/test-support/inject-api.js';
 import { adminHeaders } from '../../../packages/server/src/test-support/test-app.js';
 import { unlabelledControls } from './accessibility.js';
 import type { LiveServer } from './live-server.js';
