@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { injectApi } from '../../test-support/inject-api.js';
 import { adminHeaders, startTestApp, type TestApp } from '../../test-support/test-app.js';
 import { type DemoLoadResult, loadDemoWorld } from './demo-loader.js';
-import { injectApi } from '../../test-support/inject-api.js';
 
 describe('loading the demo world through the API', () => {
   let test: TestApp;

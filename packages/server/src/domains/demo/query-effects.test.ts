@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { injectApi } from '../../test-support/inject-api.js';
 import { adminHeaders, startTestApp, type TestApp } from '../../test-support/test-app.js';
 import { loadDemoWorld } from './demo-loader.js';
 import { plantedEffects } from './effects.js';
-import { injectApi } from '../../test-support/inject-api.js';
 import { demoSurveys } from './survey-definitions.js';
 import { dayMs, resolveWorld } from './world.js';
 

@@ -58,7 +58,26 @@ function resolve(node: unknown, lang: string, fallback: string): unknown {
 /** A localised definition has plain strings where the stored one has `{ de, en, … }` maps. */
 export type LocalisedDefinition = Record<string, unknown> & { language: string };
 
-/** The definition with every text resolved to `lang` (falling back to the default language per text). */
+const localised = new WeakMap<SurveyDefinition, Map<string, LocalisedDefinition>>();
+
+/**
+ * The definition with every text resolved to `lang` (falling back to the default language per text). Stored
+ * versions never change and the catalog keeps one object per version, so each language is resolved once per
+ * version rather than on every "anything for me now?" from the SDK; callers must not modify the result.
+ */
 export function localiseDefinition(def: SurveyDefinition, lang: string): LocalisedDefinition {
-  return { ...(resolve(def, lang, def.defaultLanguage) as Record<string, unknown>), language: lang };
+  let byLanguage = localised.get(def);
+  if (!byLanguage) {
+    byLanguage = new Map();
+    localised.set(def, byLanguage);
+  }
+  let result = byLanguage.get(lang);
+  if (!result) {
+    result = Object.freeze({
+      ...(resolve(def, lang, def.defaultLanguage) as Record<string, unknown>),
+      language: lang,
+    }) as LocalisedDefinition;
+    byLanguage.set(lang, result);
+  }
+  return result;
 }
