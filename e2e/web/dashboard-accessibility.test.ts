@@ -68,8 +68,11 @@ describe('dashboard accessibility and language in Chromium', () => {
       await page.keyboard.press('Enter');
       await page.getByRole('heading', { level: 1, name: 'Tastatur GmbH' }).waitFor();
 
-      // A nav link by keyboard; focus then moves to the new page's heading.
+      // A nav link by keyboard; focus then moves to the new page's heading. The overview first settles (its
+      // queries and lazily loaded chart code), so nothing re-renders the navigation under the focused link.
+      await page.waitForLoadState('networkidle');
       await page.getByRole('link', { name: 'Mitglieder' }).focus();
+      await expect.poll(() => focusedName(page)).toBe('Mitglieder');
       await page.keyboard.press('Enter');
       await page.getByRole('heading', { level: 1, name: 'Mitglieder' }).waitFor();
       expect(await focusedName(page)).toBe('Mitglieder');
