@@ -168,6 +168,13 @@ describe('tour of the dashboard on the demo world', () => {
     await steps.expectHeading(page, 'CSAT nach Lieferung');
     await page.getByText(/^\d+ responses$/).waitFor({ timeout: 30_000 });
     await page.getByRole('form', { name: 'Survey preview' }).waitFor();
+    // The delivery survey measures the Delivery touchpoint (set up by the demo world through the API).
+    const measures = page.getByLabel('Measures the touchpoint');
+    await expect.poll(() => measures.locator('option:checked').textContent()).toBe('Delivery');
+    await page
+      .getByRole('group', { name: 'Only for customers in these segments' })
+      .getByLabel('Plus members')
+      .waitFor();
     const results = page.getByRole('region', { name: 'Results' });
     await expect.poll(() => results.locator('.chart canvas').count(), { timeout: 30_000 }).toBeGreaterThan(0);
     await screenIsSound('09', 'survey-results');

@@ -1,10 +1,12 @@
 import { type ReactNode, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CopyButton } from '../components/copy-button';
+import { useRoute } from '../routing/router';
 import { FieldProblems } from './field-problems';
 import { optionalNumber, parseList, parseTraitLines, traitLines } from './settings-form';
 import { type Problem, problemsAt } from './survey-draft';
 import type { FatigueBudget, SurveySettings } from './survey-types';
+import { TouchpointSegmentSettings } from './touchpoint-segment-settings';
 
 interface DistributionSettingsProps {
   surveyId: string | undefined;
@@ -102,6 +104,8 @@ export function DistributionSettings({
   workspaceFatigue,
 }: DistributionSettingsProps) {
   const { t } = useTranslation();
+  const route = useRoute();
+  const workspaceId = 'workspaceId' in route ? route.workspaceId : undefined;
   const trigger = settings.trigger ?? {};
   const targeting = settings.targeting ?? {};
   const display = settings.display ?? {};
@@ -180,6 +184,9 @@ export function DistributionSettings({
           min={0}
           max={100}
         />
+        {workspaceId ? (
+          <TouchpointSegmentSettings workspaceId={workspaceId} settings={settings} onChange={onChange} />
+        ) : null}
         <TextArea
           label={t('surveys.distribution.traits')}
           hint={t('surveys.distribution.traitsHint')}

@@ -99,8 +99,12 @@ export interface SurveySettings {
     delayMs?: number;
     scrollDepthPercent?: number;
     exitIntent?: boolean;
+    /** Touchpoint ids: offered where the registry maps the visitor's event or page to one of them. */
+    touchpoints?: string[];
   };
-  targeting?: { traits?: Record<string, string>; samplePercent?: number };
+  targeting?: { traits?: Record<string, string>; samplePercent?: number; segments?: string[] };
+  /** The touchpoint the survey measures: link and e-mail answers are recorded at it. */
+  touchpointId?: string;
   display?: { position?: 'bottom-right' | 'bottom-left' | 'center'; modal?: boolean };
   emailTrigger?: { event: string; delayHours: number; reminderAfterDays?: number };
   closeAt?: string;
