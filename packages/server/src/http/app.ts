@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
+import helmet from 'helmet';
 import type { Config } from '../config.js';
 import { Ingestor } from '../domains/collect/ingestor.js';
 import { WriteKeyResolver } from '../domains/collect/write-key-resolver.js';
@@ -52,7 +52,8 @@ export async function buildApp(deps: AppDependencies): Promise<CairnApp> {
 
   installErrorHandling(app, config.bodyLimitBytes);
   requireAccessDeclarations(app);
-  await app.register(helmet, {
+  // One helmet middleware, built once: the Fastify wrapper rebuilt it (and re-parsed the CSP) on every request.
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -70,6 +71,11 @@ export async function buildApp(deps: AppDependencies): Promise<CairnApp> {
       },
     },
   });
+  app.addHook('onRequest', (request, reply, done) =>
+    securityHeaders(request.raw, reply.raw, (error?: unknown) =>
+      done(error instanceof Error ? error : undefined),
+    ),
+  );
   await app.register(cookie);
   await app.register(rateLimit, {
     max: config.rateLimitPerMinute,
