@@ -40,10 +40,6 @@ describe('tour of the dashboard on the demo world', () => {
     browser = await launchChromium();
     page = await browser.context.newPage();
     problems = watchForProblems(page);
-    page.on('dialog', (dialog) => {
-      problems.push(`dialog: ${dialog.message()}`);
-      void dialog.dismiss();
-    });
   }, 240_000);
 
   afterEach(async (context) => {

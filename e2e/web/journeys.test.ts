@@ -79,10 +79,6 @@ describe('journeys screen in Chromium', () => {
     browser = await launchChromium();
     page = await browser.context.newPage();
     problems = watchForProblems(page);
-    page.on('dialog', (dialog) => {
-      problems.push(`dialog: ${dialog.message()}`);
-      void dialog.dismiss();
-    });
     await page.goto(`${server.baseUrl}/login`);
     await steps.signIn(page, analyst.email, analyst.password);
     await page.getByRole('button', { name: 'Sign out' }).waitFor();

@@ -65,10 +65,6 @@ describe('touchpoints screen in Chromium', () => {
     browser = await launchChromium();
     page = await browser.context.newPage();
     problems = watchForProblems(page);
-    page.on('dialog', (dialog) => {
-      problems.push(`dialog: ${dialog.message()}`);
-      void dialog.dismiss();
-    });
   }, 240_000);
 
   afterEach(async (context) => {

@@ -20,12 +20,10 @@ export async function expectViewerSeesNoAdminControls(baseUrl: string, workspace
     await steps.signIn(vp, viewer.email, viewer.password);
     await vp.getByRole('button', { name: 'Sign out' }).waitFor();
     const nav = vp.getByRole('navigation', { name: 'Workspace navigation' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual([
-      'Overview',
-      'Journeys',
-      'Touchpoints',
-      'Surveys',
-    ]);
+    // The navigation appears once the workspace list has loaded after sign-in: poll rather than read it once.
+    await expect
+      .poll(() => nav.getByRole('link').allTextContents())
+      .toEqual(['Overview', 'Journeys', 'Touchpoints', 'Surveys']);
     await vp.goto(screen('/surveys'));
     await steps.expectHeading(vp, 'Surveys');
     await surveyRowIn(vp, 'CSAT nach Lieferung').waitFor();

@@ -11,8 +11,9 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 /**
- * Collects what must never happen on a page: uncaught exceptions and CSP violations. Failed resource loads are
- * expected (GET /api/v1/me answers 401 while signed out) and are left out.
+ * Collects what must never happen on a page: uncaught exceptions, CSP violations and dialogs (an alert() from
+ * hostile data that ran, or a native prompt the dashboard never uses; dismissed so the page goes on). Failed
+ * resource loads are expected (GET /api/v1/me answers 401 while signed out) and are left out.
  */
 export function watchForProblems(page: Page): string[] {
   const problems: string[] = [];
@@ -21,6 +22,10 @@ export function watchForProblems(page: Page): string[] {
     const text = message.text();
     if (message.type() === 'error' && !text.startsWith('Failed to load resource')) problems.push(text);
     if (/Content[- ]Security[- ]Policy/i.test(text)) problems.push(`CSP: ${text}`);
+  });
+  page.on('dialog', (dialog) => {
+    problems.push(`dialog: ${dialog.message()}`);
+    void dialog.dismiss();
   });
   return problems;
 }
