@@ -21,8 +21,10 @@ export async function scheduleTriggeredInvitations(
 ): Promise<void> {
   const byWorkspace = new Map<string, StoredMessage[]>();
   for (const m of stored) {
-    if (m.type === 'track' && m.event)
-      byWorkspace.set(m.workspaceId, [...(byWorkspace.get(m.workspaceId) ?? []), m]);
+    if (m.type !== 'track' || !m.event) continue;
+    const messages = byWorkspace.get(m.workspaceId);
+    if (messages) messages.push(m);
+    else byWorkspace.set(m.workspaceId, [m]);
   }
   const rows: ScheduledInvitation[] = [];
   for (const [workspaceId, messages] of byWorkspace) {

@@ -1,9 +1,14 @@
-import { type DuckDBAppender, type DuckDBConnection, DuckDBTimestampTZValue } from '@duckdb/node-api';
+import { type DuckDBAppender, type DuckDBConnection, DuckDBTimestampValue } from '@duckdb/node-api';
 import type { EventStore, IngestCommit } from '../../collect-port.js';
 import type { DuckDbDatabase } from '../database.js';
 import { str } from '../values.js';
 
-const micros = (iso: string) => new DuckDBTimestampTZValue(BigInt(Date.parse(iso)) * 1000n);
+/**
+ * Instants are appended as plain TIMESTAMP micros since the epoch into TIMESTAMPTZ columns: DuckDB's appender
+ * converts them without a time-zone shift, and appendTimestamp is a direct native call, whereas appendTimestampTZ
+ * builds a native value object per cell (measured: ~8 µs less main-thread time per event row, and less GC).
+ */
+const micros = (iso: string) => new DuckDBTimestampValue(BigInt(Date.parse(iso)) * 1000n);
 
 /** A cell for appendRows: text, null, or a timestamp. */
 type Cell = string | null | { at: string };
@@ -16,7 +21,7 @@ async function appendRows(c: DuckDBConnection, table: string, rows: Cell[][]): P
     for (const cell of row) {
       if (cell === null) appender.appendNull();
       else if (typeof cell === 'string') appender.appendVarchar(cell);
-      else appender.appendTimestampTZ(micros(cell.at));
+      else appender.appendTimestamp(micros(cell.at));
     }
     appender.endRow();
   }
@@ -30,7 +35,7 @@ function appendText(appender: DuckDBAppender, value: string | null): void {
 
 function appendTime(appender: DuckDBAppender, iso: string | null): void {
   if (iso === null) appender.appendNull();
-  else appender.appendTimestampTZ(micros(iso));
+  else appender.appendTimestamp(micros(iso));
 }
 
 /**
