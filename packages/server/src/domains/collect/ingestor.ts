@@ -100,9 +100,9 @@ export class Ingestor {
         });
       }
     });
-    const receivedAt = this.now();
+    const requestFacts: RequestFacts = { ...facts, receivedAt: this.now(), ipMode: this.options.ipMode };
     const prepared = this.metrics.time('prepare', () =>
-      valid.map((message) => prepareMessage(message, { ...facts, receivedAt, ipMode: this.options.ipMode })),
+      valid.map((message) => prepareMessage(message, requestFacts)),
     );
     const outcomes = await this.queue.submit(prepared);
     const duplicates = outcomes.filter((o) => o === 'duplicate').length;

@@ -36,6 +36,7 @@ interface ImportAnswer {
 
 /** The import route's body limit is 5 MiB; stay well below it whatever the messages' size. */
 const maxBatchBytes = 4 * 1024 * 1024;
+const maxInFlight = 4;
 
 /** Every k-th item, so a sample keeps the world's proportions (late vs on-time, bad vs good support). */
 function evenSample<T>(items: T[], max: number): T[] {
@@ -64,7 +65,9 @@ export async function loadDemoWorld(api: JsonApi, options: DemoLoadOptions): Pro
   const responses: SurveyResponseRecord[] = [];
   let batch: SegmentMessage[] = [];
   let batchBytes = 0;
-  // Two requests in flight: the next batch is generated and serialised while the store writes the previous one.
+  // Up to four requests in flight: while the store commits one group of batches (a commit sometimes includes a
+  // checkpoint), the next batches are generated, validated and queued, so neither side waits for the other.
+  // Measured on 4,000 customers: events phase 12.4 s with two in flight, 7.4–10.3 s with four.
   const inFlight = new Set<Promise<void>>();
   const send = async (messages: SegmentMessage[]) => {
     const answer = await api.json<ImportAnswer>('POST', importPath, { batch: messages });
@@ -83,7 +86,7 @@ export async function loadDemoWorld(api: JsonApi, options: DemoLoadOptions): Pro
     );
     batch = [];
     batchBytes = 0;
-    if (inFlight.size >= 2) await Promise.race(inFlight);
+    if (inFlight.size >= maxInFlight) await Promise.race(inFlight);
   };
   const stats: GenerationStats = { customers: 0, events: 0, surveyResponses: 0 };
   for (const records of worldRecords(options, stats)) {
