@@ -1,7 +1,6 @@
 import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { DuckDBInstance as Instance } from '@duckdb/node-api';
 import { UniqueViolationError } from '../port.js';
-import { BackgroundCheckpoint, safetyNetThreshold } from './background-checkpoint.js';
 import { exists, moveDatabaseFile } from './file-moves.js';
 import { ReadGate } from './read-gate.js';
 import { plainRow, type Row } from './values.js';
@@ -56,8 +55,6 @@ interface Connections {
   instance: DuckDBInstance;
   writer: DuckDBConnection;
   readers: DuckDBConnection[];
-  /** Runs background checkpoints, so neither the writer nor the readers wait behind one. */
-  maintenance: DuckDBConnection;
 }
 
 async function connectTo(file: string, readerCount: number): Promise<Connections> {
@@ -68,16 +65,15 @@ async function connectTo(file: string, readerCount: number): Promise<Connections
     return c;
   };
   const writer = await connect();
-  if (file !== ':memory:') await writer.run(`SET checkpoint_threshold = '${safetyNetThreshold}'`);
   const readers: DuckDBConnection[] = [];
   for (let i = 0; i < readerCount; i++) readers.push(await connect());
-  return { instance, writer, readers, maintenance: await connect() };
+  return { instance, writer, readers };
 }
 
 /** Checkpoints the WAL into the file and releases the file lock. */
-async function disconnect({ instance, writer, readers, maintenance }: Connections): Promise<void> {
+async function disconnect({ instance, writer, readers }: Connections): Promise<void> {
   await writer.run('CHECKPOINT');
-  for (const c of [...readers, maintenance, writer]) c.disconnectSync();
+  for (const c of [...readers, writer]) c.disconnectSync();
   instance.closeSync();
 }
 
@@ -92,35 +88,15 @@ export class DuckDbDatabase {
   private readonly readGate = new ReadGate();
   private nextReader = 0;
   private closed = false;
-  private readonly checkpoints: BackgroundCheckpoint | null;
 
   private constructor(
     readonly file: string,
     private readonly readerCount: number,
     private connections: Connections,
-    walCheckpointBytes: number,
-  ) {
-    // Through the read gate: a file swap or close waits for a running checkpoint, and none starts during one.
-    this.checkpoints =
-      file === ':memory:'
-        ? null
-        : new BackgroundCheckpoint(
-            { walFile: `${file}.wal`, walBytes: walCheckpointBytes, everyMs: 250 },
-            () =>
-              this.readGate
-                .pass(() => this.assertOpen(this.connections.maintenance).run('CHECKPOINT'))
-                .then(() => undefined),
-          );
-    this.checkpoints?.start();
-  }
+  ) {}
 
-  /** `walCheckpointBytes`: the write-ahead log size that starts a background checkpoint (DuckDB's default, 16 MB). */
-  static async open(
-    file: string,
-    readerCount = 2,
-    walCheckpointBytes = 16 * 1024 * 1024,
-  ): Promise<DuckDbDatabase> {
-    return new DuckDbDatabase(file, readerCount, await connectTo(file, readerCount), walCheckpointBytes);
+  static async open(file: string, readerCount = 2): Promise<DuckDbDatabase> {
+    return new DuckDbDatabase(file, readerCount, await connectTo(file, readerCount));
   }
 
   /** Executor for statements outside a transaction: reads on a reader, writes through the writer queue. */
@@ -185,7 +161,6 @@ export class DuckDbDatabase {
   /** Waits for queued writes and running reads, checkpoints the WAL into the file and releases the file lock. */
   async close(): Promise<void> {
     if (this.closed) return;
-    this.checkpoints?.stop();
     await this.writeQueue.run(async () => {
       if (this.closed) return;
       this.closed = true;
