@@ -1,5 +1,5 @@
 import type { Config } from '../../config.js';
-import { messagePage } from './hosted-page.js';
+import { messagePage, unsubscribeConfirmPage } from './hosted-page.js';
 import type { HostedPage } from './hosted-survey.js';
 import { type Distribution, sendDueReminders } from './invitations.js';
 import { loadLinkSecret, verifyLink } from './link-token.js';
@@ -15,6 +15,12 @@ export async function createDistribution(config: Config, services: SurveyService
     mailer: createMailer(config.smtpUrl, config.mailFrom),
     publicUrl: config.publicUrl,
   };
+}
+
+/** The page the unsubscribe link of a mail opens: checks the link and asks; changes nothing (a GET). */
+export function confirmUnsubscribePage(d: Distribution, token: string, lang: string): HostedPage {
+  verifyLink(d.secret, token, 'unsubscribe', d.services.now());
+  return { status: 200, html: unsubscribeConfirmPage(lang.startsWith('de') ? 'de' : 'en', token) };
 }
 
 /** Records the unsubscribe of the profile inside the signed link: it is never mailed about surveys again. */

@@ -182,3 +182,23 @@ export function thankYouPage(def: SurveyDefinition, lang: string, scores: Map<st
 export function messagePage(lang: string, title: string, text: string): string {
   return layout(lang, title, `<h1>${e(title)}</h1><p>${e(text)}</p>`);
 }
+
+/**
+ * Asks before unsubscribing: the link in a mail is opened by a GET, and mail scanners and link previews open links
+ * too, so a GET must not change anything (RFC 8058 §1). The button POSTs the token back.
+ */
+export function unsubscribeConfirmPage(lang: string, token: string): string {
+  const de = lang.startsWith('de');
+  const title = de ? 'Von Umfrage-E-Mails abmelden?' : 'Unsubscribe from survey e-mails?';
+  const text = de
+    ? 'Nach der Abmeldung senden wir Ihnen keine Umfrage-E-Mails mehr.'
+    : 'Once you unsubscribe, we will not send you survey e-mails any more.';
+  const button = de ? 'Abmelden' : 'Unsubscribe';
+  return layout(
+    lang,
+    title,
+    `<h1>${e(title)}</h1><p>${e(text)}</p>
+<form method="post" action="/s/unsubscribe" accept-charset="utf-8"><input type="hidden" name="t" value="${e(token)}">
+<button type="submit">${e(button)}</button></form>`,
+  );
+}

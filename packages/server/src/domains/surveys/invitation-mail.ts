@@ -5,6 +5,7 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   html: string;
+  headers: Record<string, string>;
 }
 
 const texts = {
@@ -48,5 +49,11 @@ export function invitationMail(input: {
 <p><a href="${e(input.surveyUrl)}">${e(w.button)}</a></p>
 <hr><p><small>${e(w.unsubscribe)} <a href="${e(input.unsubscribeUrl)}">${e(input.unsubscribeUrl)}</a></small></p>
 </body></html>`;
-  return { to: input.to, subject, text, html };
+  // One-click unsubscribe for mail clients (RFC 2369 List-Unsubscribe, RFC 8058 List-Unsubscribe-Post): the client
+  // POSTs "List-Unsubscribe=One-Click" to the link, which POST /s/unsubscribe accepts.
+  const headers = {
+    'List-Unsubscribe': `<${input.unsubscribeUrl}>`,
+    'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+  };
+  return { to: input.to, subject, text, html, headers };
 }

@@ -59,6 +59,12 @@ const remind = (surveyId: string) =>
   });
 const mailTo = (address: string) => smtp.mails.filter((m) => m.to && JSON.stringify(m.to).includes(address));
 /** The path of the first link to `prefix` in a mail's text part. */
+/** A header as sent (unfolded), not as mailparser restructures List-* headers. */
+const rawHeader = (mail: { headerLines: { key: string; line: string }[] } | undefined, name: string) =>
+  mail?.headerLines
+    .find((h) => h.key === name)
+    ?.line.replace(/\r\n[ \t]+/g, '')
+    .replace(/^[^:]+:\s*/, '');
 const linkIn = (text: string | undefined, prefix: string) => {
   const match = new RegExp(`https://cx\\.example(${prefix}[^\\s]*)`).exec(text ?? '');
   if (!match?.[1]) throw new Error(`no ${prefix} link in ${text}`);
@@ -132,15 +138,63 @@ describe('e-mail invitations over real SMTP', () => {
     expect((await remind(surveyId)).json().sent).toBe(0);
 
     // Unsubscribe is honoured; the German profile just answered, so the global cooldown refuses another survey.
-    const unsubscribe = await t.app.inject({ method: 'GET', url: linkIn(english?.text, '/s/unsubscribe') });
+    // Opening the link only asks (mail scanners open links too); the page's button POSTs the token.
+    const unsubscribeLink = linkIn(english?.text, '/s/unsubscribe');
+    expect(rawHeader(english, 'list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
+    expect(rawHeader(english, 'list-unsubscribe')).toBe(`<https://cx.example${unsubscribeLink}>`);
+    const asked = await t.app.inject({ method: 'GET', url: unsubscribeLink });
+    expect(asked.statusCode).toBe(200);
+    expect(asked.body).toContain('<form method="post" action="/s/unsubscribe"');
+    expect(await t.store.surveys.distribution.unsubscribed(workspaceId, [en])).toEqual([]);
+    const unsubscribeToken = new URL(`https://x${unsubscribeLink}`).searchParams.get('t') ?? '';
+    expect(asked.body).toContain(`name="t" value="${unsubscribeToken}"`);
+    const unsubscribe = await t.app.inject({
+      method: 'POST',
+      url: '/s/unsubscribe',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ t: unsubscribeToken }).toString(),
+    });
     expect(unsubscribe.statusCode).toBe(200);
     expect(unsubscribe.body).toContain('Unsubscribed');
+    expect(await t.store.surveys.distribution.unsubscribed(workspaceId, [en])).toEqual([en]);
     const second = await liveSurvey(t.app, workspaceId, { name: 'Second' });
     const refused = await invite(second, { trait: { name: 'locale', value: 'de-DE' } });
     expect(refused.json()).toEqual({ sent: 0, skipped: { noEmail: 0, unsubscribed: 0, fatigue: 1 } });
     const byIds = await invite(second, { profileIds: [de, en] });
     expect(byIds.json()).toEqual({ sent: 0, skipped: { noEmail: 0, unsubscribed: 1, fatigue: 1 } });
     expect(smtp.mails).toHaveLength(3);
+  });
+
+  it('unsubscribes in one click from the mail header (RFC 8058) and refuses tampered links without a change', async () => {
+    const surveyId = await liveSurvey(t.app, workspaceId);
+    const en = await profile('u-en', { email: 'bob@example.com', locale: 'en-GB' });
+    expect((await invite(surveyId, { profileIds: [en] })).json().sent).toBe(1);
+    const header = rawHeader(mailTo('bob@example.com')[0], 'list-unsubscribe');
+    const link = /<https:\/\/cx\.example([^>]+)>/.exec(header)?.[1];
+    if (!link) throw new Error(`no link in ${header}`);
+    const tampered = `${link.slice(0, -2)}xx`;
+    for (const refused of [
+      await t.app.inject({ method: 'GET', url: tampered }),
+      await t.app.inject({ method: 'POST', url: '/s/unsubscribe' }),
+      await t.app.inject({
+        method: 'POST',
+        url: tampered,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: 'List-Unsubscribe=One-Click',
+      }),
+    ]) {
+      expect(refused.statusCode).toBe(400);
+      expect(refused.headers['content-type']).toContain('text/html');
+    }
+    expect(await t.store.surveys.distribution.unsubscribed(workspaceId, [en])).toEqual([]);
+    const oneClick = await t.app.inject({
+      method: 'POST',
+      url: link,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'List-Unsubscribe=One-Click',
+    });
+    expect(oneClick.statusCode).toBe(200);
+    expect(await t.store.surveys.distribution.unsubscribed(workspaceId, [en])).toEqual([en]);
   });
 
   it('answers CAIRN_EMAIL_NOT_CONFIGURED without SMTP and names missing invitees', async () => {

@@ -1,7 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import Type from 'typebox';
-import { unsubscribeByLink } from '../../domains/surveys/distribution.js';
+import { confirmUnsubscribePage, unsubscribeByLink } from '../../domains/surveys/distribution.js';
 import { messagePage } from '../../domains/surveys/hosted-page.js';
 import {
   answerHostedSurvey,
@@ -51,24 +51,50 @@ export async function surveyLinkRoutes(app: FastifyInstance, distribution: Distr
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   const language = (header: string | undefined) => acceptedLanguages(header)[0] ?? 'en';
 
+  const tokenQuery = Type.Object({ t: Type.String({ minLength: 1, maxLength: 2000 }) });
   r.get(
     '/s/unsubscribe',
     {
       config,
       schema: {
         tags: ['surveys'],
-        summary: 'Unsubscribe from survey e-mails (link in every invitation).',
+        summary: 'Unsubscribe page of survey e-mails (link in every invitation).',
         description:
-          'The signed token names the profile; the unsubscribe is stored for it and honoured by every later ' +
-          'invitation and reminder. Answers an HTML confirmation page; a tampered or expired token gives a 400 page.',
-        querystring: Type.Object({ t: Type.String({ minLength: 1, maxLength: 2000 }) }),
+          'Checks the signed token and answers an HTML page that asks for confirmation; a GET changes nothing, ' +
+          'because mail scanners and link previews open links too (RFC 8058). The page POSTs the token to ' +
+          '/s/unsubscribe. A tampered or expired token gives a 400 page.',
+        querystring: tokenQuery,
         response: { 200: html, 400: html },
       },
     },
-    (request, reply) =>
-      page(reply, language(request.headers['accept-language']), () =>
-        unsubscribeByLink(distribution, request.query.t, language(request.headers['accept-language'])),
-      ),
+    (request, reply) => {
+      const lang = language(request.headers['accept-language']);
+      return page(reply, lang, async () => confirmUnsubscribePage(distribution, request.query.t, lang));
+    },
+  );
+
+  r.post(
+    '/s/unsubscribe',
+    {
+      config,
+      schema: {
+        tags: ['surveys'],
+        summary: 'Unsubscribe from survey e-mails.',
+        description:
+          'The signed token (form field `t` from the confirmation page, or `?t=` in the address for one-click ' +
+          'unsubscribe by mail clients per RFC 8058, whose body is "List-Unsubscribe=One-Click") names the profile; ' +
+          'the unsubscribe is stored for it and honoured by every later invitation and reminder. Answers an HTML ' +
+          'confirmation; a missing, tampered or expired token gives a 400 page.',
+        querystring: Type.Partial(tokenQuery),
+        response: { 200: html, 400: html },
+      },
+    },
+    (request, reply) => {
+      const lang = language(request.headers['accept-language']);
+      const body = typeof request.body === 'string' ? request.body : '';
+      const token = formFields(body).get('t')?.[0] ?? request.query.t ?? '';
+      return page(reply, lang, () => unsubscribeByLink(distribution, token, lang));
+    },
   );
 
   r.get(
