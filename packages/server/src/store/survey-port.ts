@@ -4,6 +4,7 @@
  * Same conventions as port.ts: ISO-8601 UTC strings for times, plain objects for JSON.
  */
 import type { SurveyDefinition, SurveySettings, SurveyStatus } from '@cairn/protocol';
+import type { PlannedFilter } from './analytics-port.js';
 import type { AuditRepo, Page } from './port.js';
 
 export interface SurveyRecord {
@@ -87,6 +88,8 @@ export interface ResponseFilter {
   status?: ResponseStatus | undefined;
   /** Case-insensitive substring of any text answer. */
   text?: string | undefined;
+  /** Only responses whose (canonical) profile meets every condition: a segment's trait conditions, planned. */
+  segmentConditions?: PlannedFilter[] | undefined;
   limit: number;
   cursor?: string | undefined;
 }

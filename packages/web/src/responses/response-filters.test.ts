@@ -54,7 +54,7 @@ describe('the API query', () => {
   it('turns whole days in the workspace time zone into an instant range, `to` inclusive', () => {
     const query = responseApiQuery(
       { minScore: 0, maxScore: 6, text: 'slow' },
-      { from: '2026-03-29', to: '2026-03-29', channel: 'email', touchpoint: 'tp-1' },
+      { from: '2026-03-29', to: '2026-03-29', channel: 'email', touchpoint: 'tp-1', segment: 'gold' },
       'Europe/Berlin',
       '2026-04-10',
     );
@@ -66,6 +66,7 @@ describe('the API query', () => {
       maxScore: '6',
       channel: 'email',
       touchpointId: 'tp-1',
+      segment: 'gold',
       q: 'slow',
     });
   });

@@ -4,7 +4,8 @@ import type { GlobalFilters } from '../filters/global-filters';
 import type { ResponseAnswer, SurveyResponse, SurveySummary } from './responses-api';
 
 /**
- * The Responses screen's own state in the query string, next to the global filters (from, to, channel, touchpoint):
+ * The Responses screen's own state in the query string, next to the global filters (from, to, channel, touchpoint,
+ * segment):
  * ?survey=<id>&min=0&max=6&q=delivery&response=<id>&responseSurvey=<id>. Without `survey` the list spans every
  * survey. Hand-edited values that cannot be right are dropped.
  */
@@ -92,6 +93,7 @@ export function responseApiQuery(
   if (filters.maxScore !== undefined) query.set('maxScore', String(filters.maxScore));
   if (global.channel) query.set('channel', global.channel);
   if (global.touchpoint) query.set('touchpointId', global.touchpoint);
+  if (global.segment) query.set('segment', global.segment);
   if (filters.text) query.set('q', filters.text);
   return query;
 }

@@ -1,8 +1,9 @@
 import { stringify } from 'csv-stringify/sync';
-import { notFound } from '../../errors/catalogue.js';
+import { CairnError, notFound } from '../../errors/catalogue.js';
 import type { Page } from '../../store/port.js';
 import type { AnswerRecord, ResponseFilter, ResponseRecord } from '../../store/survey-port.js';
 import { canReadResponses, ensure } from '../access/permissions.js';
+import { planFilters } from '../analytics/plan-query.js';
 import type { DomainContext } from '../context.js';
 
 /** What text analytics found in an open-text answer: its language, sentiment and topics. */
@@ -16,7 +17,24 @@ export interface ResponseWithAnswers extends ResponseRecord {
   answers: (AnswerRecord & { insight?: AnswerInsight })[];
 }
 
-type SurveyFilter = ResponseFilter & { surveyId: string };
+/** Filters as the API takes them: a segment by its key (the store gets its planned conditions). */
+export type ResponseQuery = Omit<ResponseFilter, 'segmentConditions'> & { segment?: string | undefined };
+type SurveyQuery = ResponseQuery & { surveyId: string };
+
+/** Resolves `segment` to its trait conditions; an unknown key is a 400 naming the parameter, not an empty list. */
+async function storeFilter(ctx: DomainContext, query: ResponseQuery): Promise<ResponseFilter> {
+  const { segment: key, ...filter } = query;
+  if (key === undefined) return filter;
+  const segment = (await ctx.store.segments.list(query.workspaceId)).find((s) => s.key === key);
+  if (!segment) {
+    throw new CairnError(
+      'CAIRN_VALIDATION_FAILED',
+      { summary: 'segment names no segment of this workspace' },
+      [{ field: 'querystring.segment', message: 'names no segment of this workspace' }],
+    );
+  }
+  return { ...filter, segmentConditions: planFilters(segment.conditions, 'segment.conditions') };
+}
 
 async function requireSurvey(ctx: DomainContext, workspaceId: string, surveyId: string) {
   ensure(canReadResponses(ctx.actor, workspaceId), 'read survey responses');
@@ -55,21 +73,21 @@ async function withAnswers(
 /** Responses with their answers, newest first, filtered; single responses carry personal data (analysts and above). */
 export async function listResponses(
   ctx: DomainContext,
-  filter: SurveyFilter,
+  filter: SurveyQuery,
 ): Promise<Page<ResponseWithAnswers>> {
   await requireSurvey(ctx, filter.workspaceId, filter.surveyId);
-  const page = await ctx.store.surveys.responses.list(filter);
+  const page = await ctx.store.surveys.responses.list(await storeFilter(ctx, filter));
   return { items: await withAnswers(ctx, filter.workspaceId, page.items), nextCursor: page.nextCursor };
 }
 
 /** The responses of every survey of the workspace, newest first, with the same filters as one survey's list. */
 export async function listWorkspaceResponses(
   ctx: DomainContext,
-  filter: Omit<ResponseFilter, 'surveyId'>,
+  filter: Omit<ResponseQuery, 'surveyId'>,
 ): Promise<Page<ResponseWithAnswers>> {
   ensure(canReadResponses(ctx.actor, filter.workspaceId), 'read survey responses');
   if (!(await ctx.store.workspaces.get(filter.workspaceId))) throw notFound('Workspace', filter.workspaceId);
-  const page = await ctx.store.surveys.responses.list(filter);
+  const page = await ctx.store.surveys.responses.list(await storeFilter(ctx, filter));
   return { items: await withAnswers(ctx, filter.workspaceId, page.items), nextCursor: page.nextCursor };
 }
 
@@ -118,7 +136,7 @@ const maxExportRows = 100_000;
 /** CSV of the filtered responses: fixed columns, then one column per question id of the current version. */
 export async function responsesCsv(
   ctx: DomainContext,
-  filter: Omit<SurveyFilter, 'limit' | 'cursor'>,
+  filter: Omit<SurveyQuery, 'limit' | 'cursor'>,
 ): Promise<string> {
   const survey = await requireSurvey(ctx, filter.workspaceId, filter.surveyId);
   const version = await ctx.store.surveys.definitions.getVersion(

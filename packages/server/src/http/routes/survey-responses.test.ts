@@ -124,3 +124,45 @@ describe('staff access to responses', () => {
     expect(neutraliseFormula('fine = ok')).toBe('fine = ok');
   });
 });
+
+describe('responses of a segment', () => {
+  it("keeps the responses whose customer meets the segment's trait conditions, merged profiles included", async () => {
+    const track = (path: string, payload: Record<string, unknown>) =>
+      t.app.inject({ method: 'POST', url: path, headers: { authorization: basicAuth(writeKey) }, payload });
+    // r-1 answered anonymously, then logged in as an existing gold customer (its profile merges into theirs);
+    // r-2 is a silver customer; r-3 stays anonymous.
+    expect((await track('/v1/identify', { userId: 'gold-1', traits: { plan: 'gold' } })).statusCode).toBe(
+      200,
+    );
+    expect((await track('/v1/identify', { anonymousId: 'r-1', userId: 'gold-1' })).statusCode).toBe(200);
+    expect((await track('/v1/identify', { anonymousId: 'r-2', traits: { plan: 'silver' } })).statusCode).toBe(
+      200,
+    );
+    const segments = `/api/v1/workspaces/${workspaceBase.split('/')[4]}/segments`;
+    const created = await t.app.inject({
+      method: 'POST',
+      url: segments,
+      headers: adminHeaders,
+      payload: { key: 'gold', name: 'Gold', conditions: [{ field: 'trait.plan', op: 'eq', value: 'gold' }] },
+    });
+    expect(created.statusCode).toBe(201);
+
+    const gold = (await t.app.inject({ url: `${base}?segment=gold`, headers: adminHeaders })).json().items;
+    expect(gold.map((r: { channel: string }) => r.channel)).toEqual(['web']);
+    const answer = gold[0].answers.find((a: { questionId: string }) => a.questionId === 'nps');
+    expect(answer.numberValue).toBe(2);
+    const across = (
+      await t.app.inject({ url: `${workspaceBase}?segment=gold`, headers: adminHeaders })
+    ).json();
+    expect(across.items.map((r: { id: string }) => r.id)).toEqual([gold[0].id]);
+    const csv = await t.app.inject({ url: `${base}.csv?segment=gold`, headers: adminHeaders });
+    expect(parse(csv.body, { columns: true })).toHaveLength(1);
+
+    const unknown = await t.app.inject({ url: `${base}?segment=platinum`, headers: adminHeaders });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error).toMatchObject({
+      code: 'CAIRN_VALIDATION_FAILED',
+      details: [{ field: 'querystring.segment' }],
+    });
+  });
+});

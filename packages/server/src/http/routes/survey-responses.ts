@@ -70,6 +70,13 @@ export const ResponseFilters = Type.Object({
   touchpointId: Type.Optional(Type.String({ maxLength: 100 })),
   status: Type.Optional(Type.Union([Type.Literal('partial'), Type.Literal('completed')])),
   q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'text search in text answers' })),
+  segment: Type.Optional(
+    Type.String({
+      minLength: 1,
+      maxLength: 63,
+      description: "key of a segment: only responses of its customers (the segment's trait conditions)",
+    }),
+  ),
 });
 export type FilterQuery = {
   from?: string;
@@ -80,6 +87,7 @@ export type FilterQuery = {
   touchpointId?: string;
   status?: 'partial' | 'completed';
   q?: string;
+  segment?: string;
 };
 const SurveyParams = Type.Object({ workspaceId: Uuid, surveyId: Uuid });
 export const readResponsesAccess = workspaceAccess(canReadResponses, 'read survey responses');
@@ -97,6 +105,7 @@ export const filterOf = <S extends string | undefined>(workspaceId: string, surv
   touchpointId: q.touchpointId,
   status: q.status,
   text: q.q,
+  segment: q.segment,
 });
 
 const ImportedResponse = Type.Object(
@@ -136,7 +145,7 @@ export function surveyResponseRoutes(
       schema: {
         tags: ['surveys'],
         summary: 'Responses of a survey with answers, newest first, filtered.',
-        description: `Filters: started between from and to, any scale answer within minScore..maxScore, channel, touchpoint, status, text search. Cursor pagination. ${responsesAccessNote}`,
+        description: `Filters: started between from and to, any scale answer within minScore..maxScore, channel, touchpoint, status, text search, segment (key; unknown key: 400). Cursor pagination. ${responsesAccessNote}`,
         params: SurveyParams,
         querystring: Type.Intersect([PageQuery, ResponseFilters]),
         response: {

@@ -26,7 +26,7 @@ export function workspaceResponseRoutes(app: FastifyInstance, deps: RouteDepende
         summary: 'Responses of every survey with answers, newest first, filtered.',
         description:
           'The same filters as one survey’s list (started between from and to, any scale answer within ' +
-          'minScore..maxScore, channel, touchpoint, status, text search) plus surveyId. Open-text answers carry ' +
+          'minScore..maxScore, channel, touchpoint, status, text search, segment) plus surveyId. Open-text answers carry ' +
           `their sentiment and topics (insight). Cursor pagination. ${responsesAccessNote}`,
         params: WorkspaceParams,
         querystring: Type.Intersect([

@@ -1,6 +1,7 @@
 import type { AnswerRecord, ResponseRecord, SurveyResponseRepo } from '../../survey-port.js';
 import type { DuckDbDatabase, SqlParam } from '../database.js';
 import { jsonObject, type Row, str, strOrNull } from '../values.js';
+import { segmentClause } from './response-segment-clause.js';
 import { insertMany } from './surveys-ledger.js';
 import { deleteTextOfResponse } from './text.js';
 
@@ -193,6 +194,21 @@ export function surveyResponseRepo(database: DuckDbDatabase): SurveyResponseRepo
 
     async list(f) {
       const [at, id] = decodeCursor(f.cursor);
+      const segment = segmentClause(f.segmentConditions, [
+        f.workspaceId,
+        f.surveyId ?? null,
+        f.from ?? null,
+        f.to ?? null,
+        f.channel ?? null,
+        f.touchpointId ?? null,
+        f.status ?? null,
+        f.minScore ?? null,
+        f.maxScore ?? null,
+        f.text ?? null,
+        at,
+        id,
+        f.limit + 1,
+      ]);
       const rows = await db.all(
         `SELECT ${responseColumns} FROM survey_responses r
          WHERE workspace_id = $1 AND ($2::VARCHAR IS NULL OR survey_id = $2)
@@ -207,22 +223,9 @@ export function surveyResponseRepo(database: DuckDbDatabase): SurveyResponseRepo
            AND ($10::VARCHAR IS NULL OR EXISTS (
              SELECT 1 FROM survey_answers a WHERE a.response_id = r.id AND contains(lower(a.text_value), lower($10))))
            AND ($11::TIMESTAMPTZ IS NULL OR (started_at, id) < ($11::TIMESTAMPTZ, $12::VARCHAR))
+           AND ${segment.sql}
          ORDER BY started_at DESC, id DESC LIMIT $13`,
-        [
-          f.workspaceId,
-          f.surveyId ?? null,
-          f.from ?? null,
-          f.to ?? null,
-          f.channel ?? null,
-          f.touchpointId ?? null,
-          f.status ?? null,
-          f.minScore ?? null,
-          f.maxScore ?? null,
-          f.text ?? null,
-          at,
-          id,
-          f.limit + 1,
-        ],
+        segment.params,
       );
       const items = rows.slice(0, f.limit).map(toResponse);
       const last = items.at(-1);
