@@ -58,13 +58,16 @@ const remind = (surveyId: string) =>
     payload: {},
   });
 const mailTo = (address: string) => smtp.mails.filter((m) => m.to && JSON.stringify(m.to).includes(address));
-/** The path of the first link to `prefix` in a mail's text part. */
 /** A header as sent (unfolded), not as mailparser restructures List-* headers. */
-const rawHeader = (mail: { headerLines: { key: string; line: string }[] } | undefined, name: string) =>
+const rawHeader = (
+  mail: { headerLines: readonly { key: string; line: string }[] } | undefined,
+  name: string,
+): string =>
   mail?.headerLines
     .find((h) => h.key === name)
     ?.line.replace(/\r\n[ \t]+/g, '')
-    .replace(/^[^:]+:\s*/, '');
+    .replace(/^[^:]+:\s*/, '') ?? '';
+/** The path of the first link to `prefix` in a mail's text part. */
 const linkIn = (text: string | undefined, prefix: string) => {
   const match = new RegExp(`https://cx\\.example(${prefix}[^\\s]*)`).exec(text ?? '');
   if (!match?.[1]) throw new Error(`no ${prefix} link in ${text}`);
