@@ -6,6 +6,7 @@
 import type { SurveyDefinition, SurveySettings, SurveyStatus } from '@cairn/protocol';
 import type { PlannedFilter } from './analytics-port.js';
 import type { AuditRepo, Page } from './port.js';
+import type { EnrichmentRecord } from './text-port.js';
 
 export interface SurveyRecord {
   id: string;
@@ -94,19 +95,41 @@ export interface ResponseFilter {
   cursor?: string | undefined;
 }
 
+/** An event before an answer, as the journey snapshot keeps it. */
+export interface JourneyStepRecord {
+  event: string | null;
+  type: string;
+  channel: string;
+  page: string | null;
+  at: string;
+}
+
+export interface ResponseBatch {
+  responses: ResponseRecord[];
+  answers: AnswerRecord[];
+  contacts: ContactRecord[];
+  /** Enrichments of the batch's open-text answers (domains/text), stored with them. */
+  enrichments?: EnrichmentRecord[] | undefined;
+  /**
+   * Ids of responses the caller checked are not stored yet: written as plain appends instead of upserts, the
+   * cheaper path. A wrong claim costs a retry of the batch with upserts, never a different result.
+   */
+  created?: ReadonlySet<string> | undefined;
+}
+
 export interface SurveyResponseRepo {
   /**
-   * Upserts responses and their answers in one transaction. A response that exists keeps its start, version,
-   * profile and journey context; its status only moves forward (partial → completed); answers replace earlier
-   * answers to the same question.
+   * Stores responses, their answers, ledger entries and text enrichments in one transaction. A response that
+   * exists keeps its start, version, profile and journey context; its status only moves forward
+   * (partial → completed); answers and enrichments replace earlier ones of the same question.
    */
-  commit(batch: {
-    responses: ResponseRecord[];
-    answers: AnswerRecord[];
-    contacts: ContactRecord[];
-  }): Promise<void>;
+  commit(batch: ResponseBatch): Promise<void>;
   get(workspaceId: string, id: string): Promise<ResponseRecord | null>;
   getMany(workspaceId: string, ids: string[]): Promise<ResponseRecord[]>;
+  /** The workspace's response ids in id order, `limit` at a time after `after` (to build an in-memory index). */
+  ids(workspaceId: string, after: string | null, limit: number): Promise<string[]>;
+  /** Status of each of these responses that exists in the workspace: the response writers' existence check. */
+  statuses(workspaceId: string, ids: string[]): Promise<Map<string, ResponseRecord['status']>>;
   answers(workspaceId: string, responseIds: string[]): Promise<AnswerRecord[]>;
   /** Newest first (started_at, id). */
   list(filter: ResponseFilter): Promise<Page<ResponseRecord>>;
@@ -118,6 +141,16 @@ export interface SurveyResponseRepo {
   count(workspaceId: string, surveyId: string): Promise<number>;
   /** Profiles among `profileIds` with any response (partial or completed) to the survey. */
   respondents(workspaceId: string, surveyId: string, profileIds: string[]): Promise<string[]>;
+  /**
+   * For each item, the last `limit` events of its profile (merged profiles' events included) at or before its own
+   * `before`, survey events excluded, newest first, keyed by the item's `key` (historical answers, each at its
+   * own time).
+   */
+  journeysBefore(
+    workspaceId: string,
+    items: { key: string; profileId: string; before: string }[],
+    limit: number,
+  ): Promise<Map<string, JourneyStepRecord[]>>;
   /** Last `limit` events of each profile before `before`, survey events excluded, newest first. */
   recentEvents(
     workspaceId: string,

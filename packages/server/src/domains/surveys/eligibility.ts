@@ -172,17 +172,13 @@ export async function recordShown(
   const day = at.toISOString().slice(0, 10);
   // One Survey Shown event per profile, survey and day: reloads do not flood the timeline.
   const messageId = `shown:${surveyId}:${ids.userId ?? ids.anonymousId}:${day}`;
-  await ingestSurveyEvents(
-    services.ingestor,
-    workspaceId,
-    ids,
-    [{ messageId, event: 'Survey Shown', properties: { surveyId } }],
+  await ingestSurveyEvents(services.ingestor, workspaceId, [
     {
-      channel: facts.channel,
-      locale: '',
-      userAgent: facts.userAgent,
+      ids,
+      events: [{ messageId, event: 'Survey Shown', properties: { surveyId } }],
+      context: { channel: facts.channel, locale: '', userAgent: facts.userAgent },
     },
-  );
+  ]);
   const profileId = await services.respondents.profileAfterIngest(workspaceId, ids);
   if (profileId) {
     await services.ledger.record([

@@ -6,7 +6,7 @@ import { auditIdentity } from '../access/actor.js';
 import { canImportResponses, ensure } from '../access/permissions.js';
 import { normaliseEmail } from '../collect/identity/message-identities.js';
 import type { DomainContext } from '../context.js';
-import { enrichAnswers } from '../text/text-service.js';
+import { enrichmentsFor } from '../text/text-service.js';
 import { firstScore } from './answer-validation.js';
 import {
   type CheckedImport,
@@ -34,8 +34,6 @@ interface Pending extends CheckedImport {
   ids: RespondentIds;
   profileId: string | null;
   score: number | null;
-  /** True once "Survey Response Submitted" went through ingestion (to create a first-time respondent). */
-  submittedSent: boolean;
 }
 
 /** Steps kept in a response's journey snapshot, as for live responses (the last 10 events before answering). */
@@ -43,10 +41,10 @@ const journeySteps = 10;
 
 /**
  * Stores historical responses (from another survey tool, a call-centre system, the demo world) at their own time:
- * all-or-nothing validation first (a 400 naming the item and field, nothing stored), then one transaction for the
- * responses, answers and contact-ledger entries, then the same timeline events as live responses
- * ("Survey Response Submitted", "Survey Completed"), dated at submittedAt. Idempotent by externalId: the response
- * id derives from it, so a repeated import finds the response and stores nothing new.
+ * all-or-nothing validation first (a 400 naming the item and field, nothing stored), then the same timeline events
+ * as live responses ("Survey Response Submitted", "Survey Completed", dated at submittedAt) in one ingestion round,
+ * then one transaction for the responses, answers, text enrichments and contact-ledger entries. Idempotent by
+ * externalId: the response id derives from it, so a repeated import finds the response and stores nothing new.
  */
 export async function importResponses(
   ctx: DomainContext,
@@ -62,8 +60,9 @@ export async function importResponses(
   if (!definition) throw notFound('Survey', surveyId);
   const checked = checkImport(definition, inputs, ctx.now());
   const responseIdOf = (c: CheckedImport) => stableUuid(workspaceId, surveyId, 'import', c.input.externalId);
+  const maybe = services.responseIds.maybeStored(workspaceId, checked.map(responseIdOf));
   const existing = new Set(
-    (await ctx.store.surveys.responses.getMany(workspaceId, checked.map(responseIdOf))).map((r) => r.id),
+    maybe.length ? (await ctx.store.surveys.responses.statuses(workspaceId, [...maybe])).keys() : [],
   );
   // Respondents are looked up for every item before anything is written, so an unknown e-mail stores nothing.
   const pending: Pending[] = [];
@@ -81,14 +80,14 @@ export async function importResponses(
       ),
       responseId: responseIdOf(c),
       score: firstScore(definition, c.answers),
-      submittedSent: false,
     });
   }
-  await Promise.all(
-    pending.filter((p) => !p.profileId).map((p) => createRespondent(services, workspaceId, p)),
-  );
+  // Timeline events first, for the whole request in one ingestion round: ingesting them creates the profiles of
+  // first-time respondents, which their responses are keyed to. Both are idempotent, so a failed store is retried
+  // by repeating the import.
+  await ingestSurveyEvents(services.ingestor, workspaceId, pending.map(eventsOf));
+  for (const p of pending) p.profileId ??= await services.respondents.profileAfterIngest(workspaceId, p.ids);
   await storeResponses(ctx, services, workspaceId, survey.currentVersion, pending);
-  await Promise.all(pending.map((p) => sendEvents(services, workspaceId, p)));
   const result: ImportResult = {
     received: inputs.length,
     stored: pending.length,
@@ -133,66 +132,40 @@ async function findRespondent(
   return { ids: await idsOfProfile(services.store, workspaceId, profileId), profileId };
 }
 
-const submittedEvent = (p: Pending) => ({
-  messageId: `${p.responseId}:submitted`,
-  event: 'Survey Response Submitted',
-  properties: {
+/** The response's events on the timeline, dated when it was submitted; messageIds derive from the response id. */
+function eventsOf(p: Pending) {
+  const properties = {
     surveyId: p.surveyId,
     responseId: p.responseId,
     ...(p.score === null ? {} : { score: p.score }),
-  },
-  timestamp: p.submittedAt,
-});
-
-const eventContext = (p: Pending) => ({ channel: p.channel, locale: p.language, userAgent: null });
-
-/** A first-time respondent: ingesting the submitted event creates the profile the response is keyed to. */
-async function createRespondent(services: SurveyServices, workspaceId: string, p: Pending): Promise<void> {
-  await ingestSurveyEvents(services.ingestor, workspaceId, p.ids, [submittedEvent(p)], eventContext(p));
-  p.submittedSent = true;
-  p.profileId = await services.respondents.profileAfterIngest(workspaceId, p.ids);
-}
-
-/** The response's events on the timeline, dated when it was submitted; messageIds derive from the response id. */
-async function sendEvents(services: SurveyServices, workspaceId: string, p: Pending): Promise<void> {
-  const completed = {
-    messageId: `${p.responseId}:completed`,
-    event: 'Survey Completed',
-    properties: {
-      surveyId: p.surveyId,
-      responseId: p.responseId,
-      ...(p.score === null ? {} : { score: p.score }),
-    },
-    timestamp: p.submittedAt,
   };
-  const events = p.submittedSent ? [completed] : [submittedEvent(p), completed];
-  await ingestSurveyEvents(services.ingestor, workspaceId, p.ids, events, eventContext(p));
+  return {
+    ids: p.ids,
+    events: [
+      {
+        messageId: `${p.responseId}:submitted`,
+        event: 'Survey Response Submitted',
+        properties,
+        timestamp: p.submittedAt,
+      },
+      {
+        messageId: `${p.responseId}:completed`,
+        event: 'Survey Completed',
+        properties,
+        timestamp: p.submittedAt,
+      },
+    ],
+    context: { channel: p.channel, locale: p.language, userAgent: null },
+  };
 }
 
-/**
- * The journey snapshot of each response: the profile's last steps before its own submittedAt. One read for the
- * whole request (up to `journeySteps` × 10 recent events per profile before the latest answer), then cut per
- * response; a profile with more events between two of its answers gets a shorter snapshot for the earlier one.
- */
+/** The journey snapshot of each response: its profile's last steps before its own submittedAt, one read. */
 async function journeysBefore(services: SurveyServices, workspaceId: string, pending: Pending[]) {
-  const profiles = [...new Set(pending.map((p) => p.profileId).filter((id): id is string => id !== null))];
-  // ISO-8601 UTC strings of one format sort by time.
-  const latest =
-    pending
-      .map((p) => p.submittedAt)
-      .sort()
-      .at(-1) ?? '';
-  if (!profiles.length) return () => [];
-  const recent = await services.store.surveys.responses.recentEvents(
-    workspaceId,
-    profiles,
-    latest,
-    journeySteps * 10,
+  const items = pending.flatMap((p) =>
+    p.profileId ? [{ key: p.responseId, profileId: p.profileId, before: p.submittedAt }] : [],
   );
-  return (p: Pending) =>
-    (recent.get(p.profileId ?? '') ?? [])
-      .filter((step) => Date.parse(step.at) <= Date.parse(p.submittedAt))
-      .slice(0, journeySteps);
+  const journeys = await services.store.surveys.responses.journeysBefore(workspaceId, items, journeySteps);
+  return (p: Pending) => journeys.get(p.responseId) ?? [];
 }
 
 async function storeResponses(
@@ -252,9 +225,12 @@ async function storeResponses(
         at: p.submittedAt,
       });
   }
-  await ctx.store.surveys.responses.commit({ responses, answers, contacts });
-  // The same follow-ups as the live response writer: fatigue cache, text enrichment, the quota counter.
+  // Appended, not upserted: these ids were checked absent above (the store falls back to upserts if one appeared).
+  const enrichments = texts.length ? await enrichmentsFor(ctx.store, texts, ctx.now()) : [];
+  const created = new Set(responses.map((r) => r.id));
+  services.responseIds.add(workspaceId, created);
+  await ctx.store.surveys.responses.commit({ responses, answers, contacts, enrichments, created });
+  // The same follow-ups as the live response writer: fatigue cache and the quota counter.
   await services.ledger.remember(contacts);
-  if (texts.length) await enrichAnswers(ctx.store, texts, ctx.now());
   await services.catalog.countNewResponses(workspaceId, pending[0]?.surveyId ?? '', pending.length);
 }

@@ -1,154 +1,143 @@
-import type { SurveyDefinition } from '@cairn/protocol';
-import type { CairnError } from '../../errors/catalogue.js';
-import type { TouchpointRecord } from '../../store/analytics-port.js';
 import type { Store } from '../../store/port.js';
 import type { AnswerRecord, ContactRecord, ResponseRecord } from '../../store/survey-port.js';
 import type { TextAnswer } from '../../store/text-port.js';
-import { GroupCommitQueue } from '../collect/group-commit.js';
+import type { Ingestor } from '../collect/ingestor.js';
 import type { Clock } from '../context.js';
-import { enrichAnswers } from '../text/text-service.js';
+import { enrichmentsFor } from '../text/text-service.js';
 import type { TouchpointCatalog } from '../touchpoints/touchpoint-catalog.js';
-import { firstScore, missingRequired, type ParsedAnswer } from './answer-validation.js';
+import { firstScore } from './answer-validation.js';
 import type { FatigueLedger } from './fatigue.js';
 import type { JourneyBuffer } from './journey-buffer.js';
-import { type AnsweredAt, type JourneyStep, journeyContext } from './response-context.js';
+import { type BatchStages, PipelinedBatches } from './pipelined-batches.js';
+import { ingestSurveyEvents, type SurveyEvent } from './respondent.js';
+import type { RespondentCache } from './respondent-cache.js';
+import {
+  type Decision,
+  decide,
+  foldStep,
+  groupBy,
+  inSubmissionOrder,
+  isCreated,
+  responseRecord,
+  type Submission,
+  type SubmitOutcome,
+  storedAsParsed,
+} from './response-batch.js';
+import type { ResponseIdFilter } from './response-id-filter.js';
 import type { SurveyCatalog } from './survey-catalog.js';
+import type { SurveyServices } from './survey-services.js';
 
-export interface Submission {
-  workspaceId: string;
-  surveyId: string;
-  version: number;
-  definition: SurveyDefinition;
-  responseId: string;
-  clientKey: string;
-  profileId: string | null;
-  channel: string;
-  locale: string;
-  device: string | null;
-  completed: boolean;
-  answers: ParsedAnswer[];
-  hiddenFields: Record<string, string> | null;
-  /** Where the answer was given (see submit-response.ts), with that touchpoint's journey stage. */
-  touchpoint: AnsweredAt;
+export type { Submission, SubmitOutcome } from './response-batch.js';
+
+/** The parts of the survey services the writer works with. */
+type WriterServices = Pick<
+  SurveyServices,
+  'respondents' | 'responseIds' | 'catalog' | 'ledger' | 'journeys' | 'touchpoints' | 'now'
+>;
+
+/** A batch after stage one: every submission decided, the accepted ones' events ingested. */
+interface PreparedBatch {
+  batch: Submission[];
+  decisions: Decision[];
+  accepted: Decision[];
+  at: string;
 }
 
-export type SubmitOutcome =
-  /** score: the first nps/csat/ces answer of the whole response, known when completing. */
-  | { ok: true; created: boolean; status: 'partial' | 'completed'; score: number | null }
-  | { ok: false; error: CairnError };
-
-const storedAsParsed = (a: AnswerRecord): ParsedAnswer => ({
-  questionId: a.questionId,
-  questionType: a.questionType as ParsedAnswer['questionType'],
-  numberValue: a.numberValue,
-  textValue: a.textValue,
-  jsonValue: a.jsonValue,
-  timeSpentMs: a.timeSpentMs,
-});
-
 /**
- * Durable response submissions with group commit: requests queue their submission, the writer commits everything
- * waiting in one transaction (responses, answers, ledger entries) and answers each request after the commit.
- * Per-request commits would cap near a few hundred responses/s on DuckDB (GUIDE §3).
+ * Durable response submissions with group commit in two stages (pipelined-batches.ts). Stage one decides every
+ * submission of a batch from one read of the responses it touches, then sends the timeline events of all accepted
+ * ones through ingestion in one round (which also creates first-time respondents' profiles). Stage two commits
+ * responses, answers, text enrichments and ledger entries in one transaction; only then is each request answered.
+ * Two commits per batch instead of three or four per request, and the next batch is prepared while this one
+ * commits: per-request commits cap near a few hundred responses/s on DuckDB (GUIDE §3).
+ * A submission that fails validation (a required question missing on completion) sends and stores nothing.
  */
 export class ResponseWriter {
-  private readonly queue: GroupCommitQueue<Submission, SubmitOutcome>;
+  private readonly queue: PipelinedBatches<Submission, PreparedBatch, SubmitOutcome>;
+
+  private readonly respondents: RespondentCache;
+  private readonly responseIds: ResponseIdFilter;
+  private readonly catalog: SurveyCatalog;
+  private readonly ledger: FatigueLedger;
+  private readonly journeys: JourneyBuffer;
+  private readonly touchpoints: TouchpointCatalog;
+  private readonly now: Clock;
 
   constructor(
     private readonly store: Store,
-    private readonly catalog: SurveyCatalog,
-    private readonly ledger: FatigueLedger,
-    private readonly journeys: JourneyBuffer,
-    private readonly touchpoints: TouchpointCatalog,
-    private readonly now: Clock,
+    private readonly ingestor: Ingestor,
+    services: Omit<WriterServices, 'store' | 'ingestor'>,
   ) {
-    this.queue = new GroupCommitQueue((batch) => this.commit(batch), {
+    ({
+      respondents: this.respondents,
+      responseIds: this.responseIds,
+      catalog: this.catalog,
+      ledger: this.ledger,
+      journeys: this.journeys,
+      touchpoints: this.touchpoints,
+      now: this.now,
+    } = services);
+    const stages: BatchStages<Submission, PreparedBatch, SubmitOutcome> = {
+      prepare: (batch) => this.prepare(batch),
+      store: (prepared) => this.commit(prepared),
+      key: (s) => s.responseId,
+    };
+    this.queue = new PipelinedBatches(stages, {
       maxPendingItems: 50_000,
       maxBatchItems: 2_000,
       retryAfterSeconds: 1,
     });
   }
 
-  async submit(submission: Submission): Promise<SubmitOutcome> {
-    const [outcome] = await this.queue.submit([submission]);
-    return outcome as SubmitOutcome;
+  submit(submission: Submission): Promise<SubmitOutcome> {
+    return this.queue.submit(submission);
   }
 
   drain(): Promise<void> {
     return this.queue.drain();
   }
 
-  private async commit(batch: Submission[]): Promise<SubmitOutcome[]> {
+  private async prepare(batch: Submission[]): Promise<PreparedBatch> {
     const at = this.now().toISOString();
-    const outcomes: SubmitOutcome[] = [];
+    const decisions: Decision[] = [];
+    for (const [workspaceId, items] of groupBy(batch, (s) => s.workspaceId)) {
+      decisions.push(...(await this.decideWorkspace(workspaceId, items)));
+    }
+    const accepted = await this.sendEvents(decisions.filter((d) => d.outcome.ok));
+    return { batch, decisions, accepted, at };
+  }
+
+  private async commit({ batch, decisions, accepted, at }: PreparedBatch): Promise<SubmitOutcome[]> {
     const responses: ResponseRecord[] = [];
     const answers: AnswerRecord[] = [];
     const contacts: ContactRecord[] = [];
     const texts: TextAnswer[] = [];
-    const created = new Map<string, number>();
-    const seen = new Set<string>();
-    for (const [workspaceId, items] of groupBy(batch, (s) => s.workspaceId)) {
-      const ids = [...new Set(items.map((s) => s.responseId))];
-      const existing = new Map(
-        (await this.store.surveys.responses.getMany(workspaceId, ids)).map((r) => [r.id, r]),
-      );
-      const completing = items
-        .filter((s) => s.completed && existing.has(s.responseId))
-        .map((s) => s.responseId);
-      const earlier = groupBy(
-        await this.store.surveys.responses.answers(workspaceId, completing),
-        (a) => a.responseId,
-      );
-      const fresh = items
-        .filter((s) => !existing.has(s.responseId) && s.profileId)
-        .map((s) => s.profileId as string);
-      const journeys = fresh.length ? await this.journeys.journeys(workspaceId, fresh, at) : new Map();
+    const created = new Set<string>();
+    for (const [workspaceId, items] of groupBy(accepted, (d) => d.submission.workspaceId)) {
+      const fresh = items.filter(isCreated);
+      const profiles = fresh.flatMap((d) => (d.profileId ? [d.profileId] : []));
+      const journeys = profiles.length ? await this.journeys.journeys(workspaceId, profiles, at) : new Map();
       const registry = fresh.length ? await this.touchpoints.list(workspaceId) : [];
-      for (const s of items) {
-        let score: number | null = null;
-        if (s.completed) {
-          const stored = (earlier.get(s.responseId) ?? []).map(storedAsParsed);
-          const all = [...new Map([...stored, ...s.answers].map((a) => [a.questionId, a])).values()];
-          const problem = missingRequired(s.definition, all);
-          score = firstScore(s.definition, all);
-          if (problem) {
-            outcomes.push({ ok: false, error: problem });
-            continue;
-          }
+      const records = new Map<string, ResponseRecord>();
+      for (const d of items) {
+        const s = d.submission;
+        const profileId = d.profileId ?? null;
+        const record = records.get(s.responseId);
+        // Later steps of a response in the same batch move it on exactly as the upsert would (first write fixes
+        // start, profile and snapshot; status only moves forward; the latest hidden fields win).
+        if (record) foldStep(record, d, at);
+        else {
+          const steps = profileId ? (journeys.get(profileId) ?? []) : [];
+          records.set(s.responseId, responseRecord(d, at, steps, registry));
         }
-        const isNew = !existing.has(s.responseId) && !seen.has(s.responseId);
-        seen.add(s.responseId);
-        const steps = s.profileId ? (journeys.get(s.profileId) ?? []) : [];
-        responses.push(responseRecord(s, at, steps, registry));
-        for (const a of s.answers) {
-          if (a.questionType === 'text' && a.textValue) {
-            texts.push({
-              workspaceId,
-              responseId: s.responseId,
-              questionId: a.questionId,
-              profileId: s.profileId,
-              answeredAt: at,
-              text: a.textValue,
-            });
-          }
-          answers.push({
-            ...a,
-            workspaceId,
-            responseId: s.responseId,
-            surveyId: s.surveyId,
-            profileId: s.profileId,
-            answeredAt: at,
-          });
-        }
-        if (isNew) {
-          created.set(
-            `${workspaceId}\0${s.surveyId}`,
-            (created.get(`${workspaceId}\0${s.surveyId}`) ?? 0) + 1,
-          );
-          if (s.profileId) {
+        if (isCreated(d)) {
+          created.add(s.responseId);
+          // Before the commit, so no later existence check can take it for absent (response-id-filter.ts).
+          this.responseIds.add(workspaceId, [s.responseId]);
+          if (profileId) {
             contacts.push({
               workspaceId,
-              profileId: s.profileId,
+              profileId,
               surveyId: s.surveyId,
               channel: s.channel,
               kind: 'answered',
@@ -156,75 +145,99 @@ export class ResponseWriter {
             });
           }
         }
-        const status =
-          s.completed || existing.get(s.responseId)?.status === 'completed' ? 'completed' : 'partial';
-        outcomes.push({ ok: true, created: isNew, status, score });
+        for (const a of s.answers) {
+          const keyed = { workspaceId, responseId: s.responseId, profileId, answeredAt: at };
+          answers.push({ ...a, ...keyed, surveyId: s.surveyId });
+          if (a.questionType === 'text' && a.textValue)
+            texts.push({ ...keyed, questionId: a.questionId, text: a.textValue });
+        }
       }
+      responses.push(...records.values());
     }
-    if (responses.length) await this.store.surveys.responses.commit({ responses, answers, contacts });
+    if (responses.length) {
+      // Open-text answers are enriched (language, sentiment, topics, PII spans) in the same transaction as the
+      // answers, so the analyses and redacted views never see an answer without its enrichment.
+      const enrichments = texts.length ? await enrichmentsFor(this.store, texts, this.now()) : [];
+      await this.store.surveys.responses.commit({ responses, answers, contacts, enrichments, created });
+    }
     await this.ledger.remember(contacts);
-    // Open-text answers are enriched (language, sentiment, topics, PII spans) as soon as they are stored, so the
-    // analyses and redacted views never wait for a batch job; one call per group commit, not per response.
-    if (texts.length) await enrichAnswers(this.store, texts, this.now());
-    for (const [key, count] of created) {
+    for (const [key, list] of groupBy(
+      accepted.filter(isCreated),
+      (d) => `${d.submission.workspaceId}\0${d.submission.surveyId}`,
+    )) {
       const [workspaceId, surveyId] = key.split('\0') as [string, string];
-      await this.catalog.countNewResponses(workspaceId, surveyId, count);
+      await this.catalog.countNewResponses(workspaceId, surveyId, list.length);
     }
-    return reorder(batch, outcomes);
+    return inSubmissionOrder(batch, decisions);
+  }
+
+  /** One read of the responses a workspace's submissions touch (and the answers of those being completed). */
+  private async decideWorkspace(workspaceId: string, items: Submission[]): Promise<Decision[]> {
+    const ids = [...new Set(items.map((s) => s.responseId))];
+    // Brand-new response ids need no read: the filter knows they are not stored.
+    const maybe = this.responseIds.maybeStored(workspaceId, ids);
+    const existing = maybe.length
+      ? await this.store.surveys.responses.statuses(workspaceId, [...maybe])
+      : new Map<string, 'partial' | 'completed'>();
+    const completing = [
+      ...new Set(items.filter((s) => s.completed && existing.has(s.responseId)).map((s) => s.responseId)),
+    ];
+    const stored = groupBy(
+      await this.store.surveys.responses.answers(workspaceId, completing),
+      (a) => a.responseId,
+    );
+    const storedAnswers = new Map([...stored].map(([id, list]) => [id, list.map(storedAsParsed)]));
+    return decide(items, existing, storedAnswers);
+  }
+
+  /**
+   * The timeline events of every accepted submission, all in one ingestion round: "Survey Response Submitted"
+   * (a repeat is a no-op by its messageId) and, on completion, "Survey Completed" with the response's score.
+   * Ingesting them creates a first-time respondent's profile, which the response is then keyed to. If a
+   * workspace's events cannot be ingested (overload), its submissions fail and nothing of them is stored.
+   */
+  private async sendEvents(decisions: Decision[]): Promise<Decision[]> {
+    const byWorkspace = [...groupBy(decisions, (d) => d.submission.workspaceId)];
+    const sent = await Promise.allSettled(
+      byWorkspace.map(async ([workspaceId, items]) => {
+        await ingestSurveyEvents(this.ingestor, workspaceId, items.map(surveyEventsOf));
+        for (const d of items) {
+          const s = d.submission;
+          d.profileId = s.profileId ?? (await this.respondents.profileAfterIngest(workspaceId, s.ids));
+        }
+      }),
+    );
+    return byWorkspace.flatMap(([, items], i) => {
+      const result = sent[i];
+      if (result?.status === 'fulfilled') return items;
+      for (const d of items) d.outcome = { ok: false, error: result?.reason };
+      return [];
+    });
   }
 }
 
-/** Outcomes were produced workspace by workspace; put them back in submission order. */
-function reorder(batch: Submission[], outcomes: SubmitOutcome[]): SubmitOutcome[] {
-  const order = [
-    ...groupBy(
-      batch.map((s, i) => ({ s, i })),
-      (x) => x.s.workspaceId,
-    ).values(),
-  ]
-    .flat()
-    .map((x) => x.i);
-  const result: SubmitOutcome[] = new Array(batch.length);
-  order.forEach((original, k) => {
-    result[original] = outcomes[k] as SubmitOutcome;
-  });
-  return result;
-}
-
-function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const list = groups.get(key(item)) ?? [];
-    list.push(item);
-    groups.set(key(item), list);
+function surveyEventsOf(d: Decision) {
+  const s = d.submission;
+  const stepScore = firstScore(s.definition, s.answers);
+  const events: SurveyEvent[] = [
+    {
+      messageId: `${s.responseId}:submitted`,
+      event: 'Survey Response Submitted',
+      properties: {
+        surveyId: s.surveyId,
+        responseId: s.responseId,
+        ...(stepScore === null ? {} : { score: stepScore }),
+      },
+    },
+  ];
+  // Sent only when the response is stored as completed: the batch checked the required questions on its path.
+  if (s.completed && d.outcome.ok) {
+    const score = d.outcome.score;
+    events.push({
+      messageId: `${s.responseId}:completed`,
+      event: 'Survey Completed',
+      properties: { surveyId: s.surveyId, responseId: s.responseId, ...(score === null ? {} : { score }) },
+    });
   }
-  return groups;
-}
-
-function responseRecord(
-  s: Submission,
-  at: string,
-  steps: JourneyStep[],
-  registry: TouchpointRecord[],
-): ResponseRecord {
-  const context = journeyContext(s.touchpoint, steps, registry);
-  return {
-    id: s.responseId,
-    workspaceId: s.workspaceId,
-    surveyId: s.surveyId,
-    surveyVersion: s.version,
-    profileId: s.profileId,
-    channel: s.channel,
-    touchpointId: s.touchpoint?.id ?? null,
-    journeyStage: context.journeyStage,
-    locale: s.locale,
-    device: s.device,
-    status: s.completed ? 'completed' : 'partial',
-    startedAt: at,
-    updatedAt: at,
-    completedAt: s.completed ? at : null,
-    journeyContext: context,
-    clientKey: s.clientKey,
-    hiddenFields: s.hiddenFields,
-  };
+  return { ids: s.ids, events, context: s.eventContext };
 }

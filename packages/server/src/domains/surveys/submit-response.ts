@@ -1,9 +1,9 @@
 import { type AnswerInput, isChannel } from '@cairn/protocol';
 import { CairnError, notFound } from '../../errors/catalogue.js';
 import { parseUserAgent } from '../collect/steps/user-agent.js';
-import { firstScore, validateAnswers } from './answer-validation.js';
+import { validateAnswers } from './answer-validation.js';
 import { pickLanguage } from './localise.js';
-import { idsOfProfile, ingestSurveyEvents, type RespondentIds, stableUuid } from './respondent.js';
+import { idsOfProfile, type RespondentIds, stableUuid } from './respondent.js';
 import { touchpointOfAnswer } from './response-context.js';
 import { effectiveStatus } from './survey-catalog.js';
 import type { SurveyServices } from './survey-services.js';
@@ -50,9 +50,9 @@ async function openSurvey(services: SurveyServices, workspaceId: string, surveyI
 }
 
 /**
- * One step of a response (or all of it): validated against the survey version, stored by group commit (with its
- * open-text enrichment), then sent as events through the ingestion pipeline so the answer is on the timeline. A
- * respondent without a profile yet gets one by ingesting the submitted event before the write.
+ * One step of a response (or all of it): validated against the survey version, then handed to the response
+ * writer, whose group commit sends its timeline events through the ingestion pipeline (creating a first-time
+ * respondent's profile) and stores it with its open-text enrichment; answered once both are committed.
  * The same clientKey always maps to the same response, so retries and double submits update instead of duplicate.
  */
 export async function submitResponse(
@@ -93,18 +93,9 @@ export async function submitResponse(
   // Without any identifier (an anonymous link answer) the response gets its own anonymous profile.
   if (!ids.userId && !ids.anonymousId) ids = { anonymousId: `survey-response:${responseId}` };
 
-  const score = firstScore(definition, answers);
-  const properties = { surveyId, responseId, ...(score === null ? {} : { score }) };
-  const eventContext = { channel, locale, pageUrl: input.context?.page?.url, userAgent: facts.userAgent };
-  const submitted = { messageId: `${responseId}:submitted`, event: 'Survey Response Submitted', properties };
-  // One ingestion round per request when the respondent is known (from memory): the events follow the commit.
-  let profileId = facts.profileId ?? (await services.respondents.profileOf(workspaceId, ids));
-  const events = [submitted];
-  if (!profileId) {
-    // A first-time respondent: ingestion creates the profile the response is keyed to.
-    await ingestSurveyEvents(services.ingestor, workspaceId, ids, events.splice(0), eventContext);
-    profileId = await services.respondents.profileAfterIngest(workspaceId, ids);
-  }
+  // Known respondents come from memory; a first-time respondent gets its profile from the writer's ingestion
+  // round, which also puts the response on the timeline.
+  const profileId = facts.profileId ?? (await services.respondents.profileOf(workspaceId, ids));
   const outcome = await services.writer.submit({
     workspaceId,
     surveyId,
@@ -113,6 +104,8 @@ export async function submitResponse(
     responseId,
     clientKey: input.clientKey,
     profileId,
+    ids,
+    eventContext: { channel, locale, pageUrl: input.context?.page?.url, userAgent: facts.userAgent },
     channel,
     locale,
     device: parseUserAgent(facts.userAgent).device,
@@ -122,11 +115,5 @@ export async function submitResponse(
     touchpoint,
   });
   if (!outcome.ok) throw outcome.error;
-  // Sent only once the response is stored as completed (the writer checks required questions on the path).
-  if (input.completed) {
-    const final = { surveyId, responseId, ...(outcome.score === null ? {} : { score: outcome.score }) };
-    events.push({ messageId: `${responseId}:completed`, event: 'Survey Completed', properties: final });
-  }
-  if (events.length) await ingestSurveyEvents(services.ingestor, workspaceId, ids, events, eventContext);
   return { responseId, status: outcome.status, created: outcome.created };
 }

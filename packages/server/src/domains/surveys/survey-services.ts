@@ -6,6 +6,7 @@ import { type TouchpointCatalog, touchpointCatalog } from '../touchpoints/touchp
 import { FatigueLedger } from './fatigue.js';
 import { JourneyBuffer } from './journey-buffer.js';
 import { RespondentCache } from './respondent-cache.js';
+import { ResponseIdFilter } from './response-id-filter.js';
 import { ResponseWriter } from './response-writer.js';
 import { SurveyCatalog } from './survey-catalog.js';
 
@@ -18,6 +19,8 @@ export interface SurveyServices {
   ledger: FatigueLedger;
   writer: ResponseWriter;
   respondents: RespondentCache;
+  /** Response ids that certainly are not stored yet (see response-id-filter.ts). */
+  responseIds: ResponseIdFilter;
   journeys: JourneyBuffer;
   touchpoints: TouchpointCatalog;
   segments: SegmentCatalog;
@@ -34,6 +37,7 @@ export function createSurveyServices(
   const ledger = new FatigueLedger(store, now);
   const respondents = new RespondentCache(store, now);
   const journeys = new JourneyBuffer(store);
+  const responseIds = new ResponseIdFilter(store);
   // Synchronous on purpose: it runs before the ingest that triggered it is acknowledged in the common case, so
   // a visitor seen by ingestion is known to eligibility and response writes without a store read.
   ingestor.afterCommit((stored) => {
@@ -48,6 +52,7 @@ export function createSurveyServices(
     ledger.forgetAll();
     respondents.forgetAll();
     journeys.forgetAll();
+    responseIds.forgetAll();
   });
   return {
     store,
@@ -55,8 +60,17 @@ export function createSurveyServices(
     now,
     catalog,
     ledger,
-    writer: new ResponseWriter(store, catalog, ledger, journeys, touchpoints, now),
+    writer: new ResponseWriter(store, ingestor, {
+      respondents,
+      responseIds,
+      catalog,
+      ledger,
+      journeys,
+      touchpoints,
+      now,
+    }),
     respondents,
+    responseIds,
     journeys,
     touchpoints,
     segments,

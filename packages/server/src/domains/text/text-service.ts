@@ -39,23 +39,69 @@ function records(
   }));
 }
 
+interface CompiledVersion {
+  version: number;
+  compiled: CompiledTaxonomy;
+}
+
 /**
- * Enriches new open-text answers of one workspace. The seam for the survey pipeline: call it after the answers
- * are committed (e.g. from an after-commit reaction), with question_type 'text' answers only.
+ * Compiled taxonomies of the workspaces, per store: every response batch enriches its answers, and reading and
+ * compiling the taxonomy each time sat on the response path. Taxonomies change only through `change` below
+ * (which forgets the workspace's entry) and by a restore (which forgets them all).
  */
+const compiledCache = new WeakMap<Store, Map<string, Promise<CompiledVersion>>>();
+
+function compiledTaxonomy(store: Store, workspaceId: string): Promise<CompiledVersion> {
+  let cache = compiledCache.get(store);
+  if (!cache) {
+    const created = new Map<string, Promise<CompiledVersion>>();
+    store.onReplaced(() => created.clear());
+    compiledCache.set(store, created);
+    cache = created;
+  }
+  let entry = cache.get(workspaceId);
+  if (!entry) {
+    const loading = workspaceTaxonomy(store, workspaceId).then((t) => ({
+      version: t.version,
+      compiled: compileTaxonomy(t),
+    }));
+    loading.catch(() => cache.delete(workspaceId));
+    cache.set(workspaceId, loading);
+    entry = loading;
+  }
+  return entry;
+}
+
+/**
+ * Enrichments of new open-text answers (question_type 'text'), computed with each workspace's current taxonomy
+ * but not stored: the survey writers store them in the same transaction as the answers they derive from.
+ */
+export async function enrichmentsFor(
+  store: Store,
+  answers: readonly TextAnswer[],
+  now: Date,
+): Promise<EnrichmentRecord[]> {
+  const byWorkspace = new Map<string, TextAnswer[]>();
+  for (const a of answers) {
+    const list = byWorkspace.get(a.workspaceId);
+    if (list) list.push(a);
+    else byWorkspace.set(a.workspaceId, [a]);
+  }
+  const out: EnrichmentRecord[] = [];
+  for (const [workspaceId, list] of byWorkspace) {
+    const { version, compiled } = await compiledTaxonomy(store, workspaceId);
+    out.push(...records(list, compiled, version, now.toISOString()));
+  }
+  return out;
+}
+
+/** Enriches and stores new open-text answers (answers already committed; question_type 'text' only). */
 export async function enrichAnswers(
   store: Store,
   answers: readonly TextAnswer[],
   now: Date,
 ): Promise<number> {
-  const byWorkspace = new Map<string, TextAnswer[]>();
-  for (const a of answers) byWorkspace.set(a.workspaceId, [...(byWorkspace.get(a.workspaceId) ?? []), a]);
-  for (const [workspaceId, list] of byWorkspace) {
-    const taxonomy = await workspaceTaxonomy(store, workspaceId);
-    await store.text.saveEnrichments(
-      records(list, compileTaxonomy(taxonomy), taxonomy.version, now.toISOString()),
-    );
-  }
+  await store.text.saveEnrichments(await enrichmentsFor(store, answers, now));
   return answers.length;
 }
 
@@ -89,6 +135,7 @@ async function change(
   const current = await workspaceTaxonomy(ctx.store, workspaceId);
   const taxonomy = { version: current.version + 1, topics: edit(current.topics) };
   await ctx.store.text.saveTaxonomy(workspaceId, taxonomy, ctx.now().toISOString());
+  compiledCache.get(ctx.store)?.delete(workspaceId);
   return { taxonomy, reenriched: await reenrichWorkspace(ctx.store, workspaceId, ctx.now()) };
 }
 

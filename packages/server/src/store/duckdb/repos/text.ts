@@ -3,6 +3,7 @@ import type { Topic } from '../../../domains/text/taxonomy.js';
 import type { EnrichmentRecord, TextRepo } from '../../text-port.js';
 import type { DuckDbDatabase, SqlExecutor, SqlParam } from '../database.js';
 import { type Row, str, strOrNull } from '../values.js';
+import { type BulkTable, insertJsonRows } from './surveys-bulk-insert.js';
 
 /** Rows per multi-row INSERT: DuckDB binds each value, so this bounds the statement size, not the batch. */
 const chunkSize = 200;
@@ -56,6 +57,105 @@ async function insertRows(
     const values = chunk.map(() => `(${placeholders.replace(/\?/g, () => `$${++n}`)})`).join(', ');
     if (width > 0) await tx.run(`${head} VALUES ${values}`, chunk.flat());
   }
+}
+
+/** text_enrichments (migration 0007) for bulk inserts of new enrichments. */
+const enrichmentTable: BulkTable = {
+  name: 'text_enrichments',
+  columns: {
+    workspace_id: 'VARCHAR',
+    response_id: 'VARCHAR',
+    question_id: 'VARCHAR',
+    profile_id: 'VARCHAR',
+    answered_at: 'TIMESTAMPTZ',
+    language: 'VARCHAR',
+    sentiment_label: 'VARCHAR',
+    sentiment_score: 'DOUBLE',
+    sentences: 'JSON',
+    topics: 'JSON',
+    pii: 'JSON',
+    redacted: 'VARCHAR',
+    taxonomy_version: 'INTEGER',
+    enriched_at: 'TIMESTAMPTZ',
+  },
+};
+/** text_topic_mentions (migration 0007): one row per topic of each enrichment. */
+const mentionTable: BulkTable = {
+  name: 'text_topic_mentions',
+  columns: {
+    workspace_id: 'VARCHAR',
+    response_id: 'VARCHAR',
+    question_id: 'VARCHAR',
+    profile_id: 'VARCHAR',
+    topic_id: 'VARCHAR',
+    answered_at: 'TIMESTAMPTZ',
+    sentiment_label: 'VARCHAR',
+    sentiment_score: 'DOUBLE',
+    mentions: 'INTEGER',
+  },
+};
+
+/** Inserts enrichments of answers that have none yet (new responses), with their topic mentions. */
+export async function insertEnrichments(
+  tx: SqlExecutor,
+  records: readonly EnrichmentRecord[],
+): Promise<void> {
+  await insertJsonRows(
+    tx,
+    enrichmentTable,
+    records.map((r) => ({
+      workspace_id: r.workspaceId,
+      response_id: r.responseId,
+      question_id: r.questionId,
+      profile_id: r.profileId,
+      answered_at: r.answeredAt,
+      language: r.enrichment.language,
+      sentiment_label: r.enrichment.sentiment.label,
+      sentiment_score: r.enrichment.sentiment.score,
+      sentences: r.enrichment.sentences,
+      topics: r.enrichment.topics,
+      pii: r.enrichment.pii,
+      redacted: r.enrichment.redacted,
+      taxonomy_version: r.taxonomyVersion,
+      enriched_at: r.enrichedAt,
+    })),
+  );
+  await insertJsonRows(
+    tx,
+    mentionTable,
+    records.flatMap((r) =>
+      r.enrichment.topics.map((t) => ({
+        workspace_id: r.workspaceId,
+        response_id: r.responseId,
+        question_id: r.questionId,
+        profile_id: r.profileId,
+        topic_id: t.id,
+        answered_at: r.answeredAt,
+        sentiment_label: t.sentiment.label,
+        sentiment_score: t.sentiment.score,
+        mentions: t.mentions,
+      })),
+    ),
+  );
+}
+
+/** Inserts or replaces enrichments and their topic mentions, inside the caller's transaction. */
+export async function replaceEnrichments(
+  tx: SqlExecutor,
+  records: readonly EnrichmentRecord[],
+): Promise<void> {
+  for (const r of records) {
+    // Replacing means the old topic mentions go too; answers are few per response, so one delete each is fine.
+    await tx.run(
+      'DELETE FROM text_enrichments WHERE workspace_id = $1 AND response_id = $2 AND question_id = $3',
+      [r.workspaceId, r.responseId, r.questionId],
+    );
+    await tx.run(
+      'DELETE FROM text_topic_mentions WHERE workspace_id = $1 AND response_id = $2 AND question_id = $3',
+      [r.workspaceId, r.responseId, r.questionId],
+    );
+  }
+  await insertEnrichments(tx, records);
 }
 
 /** Text enrichments are derived from a response: deleting the response runs this in its own transaction. */
@@ -117,58 +217,7 @@ export function textRepo(database: DuckDbDatabase): TextRepo {
 
     async saveEnrichments(records) {
       if (records.length === 0) return;
-      await database.transaction(async (tx) => {
-        for (const r of records) {
-          // Replacing means the old topic mentions go too; answers are few per response, so one delete each is fine.
-          await tx.run(
-            'DELETE FROM text_enrichments WHERE workspace_id = $1 AND response_id = $2 AND question_id = $3',
-            [r.workspaceId, r.responseId, r.questionId],
-          );
-          await tx.run(
-            'DELETE FROM text_topic_mentions WHERE workspace_id = $1 AND response_id = $2 AND question_id = $3',
-            [r.workspaceId, r.responseId, r.questionId],
-          );
-        }
-        await insertRows(
-          tx,
-          'INSERT INTO text_enrichments (workspace_id, response_id, question_id, profile_id, answered_at, language, sentiment_label, sentiment_score, sentences, topics, pii, redacted, taxonomy_version, enriched_at)',
-          '?, ?, ?, ?, ?::TIMESTAMPTZ, ?, ?, ?, ?::JSON, ?::JSON, ?::JSON, ?, ?, ?::TIMESTAMPTZ',
-          records.map((r) => [
-            r.workspaceId,
-            r.responseId,
-            r.questionId,
-            r.profileId,
-            r.answeredAt,
-            r.enrichment.language,
-            r.enrichment.sentiment.label,
-            r.enrichment.sentiment.score,
-            JSON.stringify(r.enrichment.sentences),
-            JSON.stringify(r.enrichment.topics),
-            JSON.stringify(r.enrichment.pii),
-            r.enrichment.redacted,
-            r.taxonomyVersion,
-            r.enrichedAt,
-          ]),
-        );
-        await insertRows(
-          tx,
-          'INSERT INTO text_topic_mentions (workspace_id, response_id, question_id, profile_id, topic_id, answered_at, sentiment_label, sentiment_score, mentions)',
-          '?, ?, ?, ?, ?, ?::TIMESTAMPTZ, ?, ?, ?',
-          records.flatMap((r) =>
-            r.enrichment.topics.map((t) => [
-              r.workspaceId,
-              r.responseId,
-              r.questionId,
-              r.profileId,
-              t.id,
-              r.answeredAt,
-              t.sentiment.label,
-              t.sentiment.score,
-              t.mentions,
-            ]),
-          ),
-        );
-      });
+      await database.transaction((tx) => replaceEnrichments(tx, records));
     },
 
     async textAnswers(workspaceId, { limit, after }) {
