@@ -88,10 +88,17 @@ export type SegmentMessage =
   | GroupMessage
   | AliasMessage;
 
-/** Body of POST /v1/batch. */
-export interface BatchBody {
-  batch: unknown[];
-  sentAt?: string;
-  writeKey?: string;
-  context?: Record<string, unknown>;
-}
+/** Body of POST /v1/batch: the envelope; each message in it is checked on its own (messageSchemas). */
+export const BatchBody = Type.Object(
+  {
+    batch: Type.Array(Type.Unknown(), { minItems: 1, maxItems: 5000 }),
+    sentAt: Type.Optional(Type.String({ format: 'date-time' })),
+    writeKey: Type.Optional(Type.String({ maxLength: 200 })),
+    context: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+  },
+  { additionalProperties: true },
+);
+export type BatchBody = Static<typeof BatchBody>;
+
+/** Body of POST /v1/{track,identify,page,screen,group,alias}: one message, checked by its type's schema. */
+export const SingleMessageBody = Type.Record(Type.String(), Type.Unknown());

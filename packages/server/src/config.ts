@@ -68,7 +68,15 @@ export const ConfigSchema = Type.Object({
   CAIRN_INGEST_MAX_PENDING: Type.Integer({
     minimum: 100,
     default: 100_000,
-    description: 'Messages accepted but not yet committed; above it ingestion answers 503 + Retry-After.',
+    description:
+      'Messages waiting for the ingest journal, and messages journaled but not yet in the store (each bounded by it); above it ingestion answers 503 + Retry-After.',
+  }),
+  CAIRN_INGEST_WORKERS: Type.Integer({
+    minimum: 0,
+    maximum: 64,
+    default: 1,
+    description:
+      'Worker threads that parse, validate and prepare ingestion requests; 0 does it on the main thread.',
   }),
   CAIRN_DEDUPE_WINDOW_HOURS: Type.Integer({
     minimum: 1,
@@ -122,6 +130,7 @@ export interface Config {
   ipMode: 'truncate' | 'keep' | 'drop';
   ingestRateLimitPerMinute: number;
   ingestMaxPending: number;
+  ingestWorkers: number;
   dedupeWindowHours: number;
   dedupeMaxEntries: number;
   linkSecret: string | undefined;
@@ -169,6 +178,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ipMode: raw.CAIRN_IP_MODE,
     ingestRateLimitPerMinute: raw.CAIRN_INGEST_RATE_LIMIT_PER_MINUTE,
     ingestMaxPending: raw.CAIRN_INGEST_MAX_PENDING,
+    ingestWorkers: raw.CAIRN_INGEST_WORKERS,
     dedupeWindowHours: raw.CAIRN_DEDUPE_WINDOW_HOURS,
     dedupeMaxEntries: raw.CAIRN_DEDUPE_MAX_ENTRIES,
     linkSecret: raw.CAIRN_LINK_SECRET,

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -31,6 +32,9 @@ export interface AppDependencies {
 }
 
 export type CairnApp = FastifyInstance & { metrics: Metrics; ingestor: Ingestor };
+
+const readsAcknowledgedEvents = (url: string) =>
+  url.startsWith('/api/') || url.startsWith('/v1/surveys') || url.startsWith('/s/');
 
 /** Assembles the HTTP app. Nothing here knows business rules: routes parse, call one domain function, serialise. */
 export async function buildApp(deps: AppDependencies): Promise<CairnApp> {
@@ -96,15 +100,30 @@ export async function buildApp(deps: AppDependencies): Promise<CairnApp> {
       maxBatchMessages: 20_000,
       dedupeWindowHours: config.dedupeWindowHours,
       dedupeMaxEntries: config.dedupeMaxEntries,
+      journalDir: path.join(config.dataDir, 'ingest-journal'),
+      maxUnappliedEvents: config.ingestMaxPending,
+      maxEventsPerApply: 10_000,
+      prepareWorkers: config.ingestWorkers,
+      onApplyError: (error, attempt) =>
+        app.log.error({ err: error, attempt }, 'storing journaled events failed; retrying'),
     },
     metrics.registry,
     now,
   );
-  await ingestor.warmUp();
-  // Shutdown order: stop accepting requests, then commit every accepted message, then (main) close the store.
+  // Shutdown order: stop accepting requests, then journal and store every accepted message, then (main) close
+  // the store.
   app.addHook('onClose', () => ingestor.drain());
+  // Read your writes: API, survey SDK and survey page requests see the events acknowledged before they arrived
+  // (at most a few milliseconds' wait while the applier moves journaled events into the store). Bounded, so a
+  // store that keeps failing slows reads down instead of hanging them.
+  app.addHook('preHandler', async (request) => {
+    if (readsAcknowledgedEvents(request.url)) await ingestor.caughtUp(10_000);
+  });
   const writeKeys = new WriteKeyResolver(store, now);
   await registerRoutes(app, { config, store, now, metrics, ingestor, writeKeys });
+  // After the routes registered their after-commit reactions: replayed events reach them like live ones.
+  const { replayed } = await ingestor.start();
+  if (replayed) app.log.info({ replayed }, 'stored events the ingest journal held from before a crash');
 
   return Object.assign(app, { metrics, ingestor });
 }

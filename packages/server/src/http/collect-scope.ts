@@ -1,6 +1,7 @@
 import { createGunzip, createInflate } from 'node:zlib';
 import cors from '@fastify/cors';
 import type { FastifyError, FastifyInstance } from 'fastify';
+
 import { CairnError } from '../errors/catalogue.js';
 
 /**
@@ -13,9 +14,9 @@ export async function installCollectScope(
   limitLabel: (url: string) => string,
   // @fastify/cors answers preflights through one wildcard OPTIONS route for the whole server, so only the first
   // scope registers it; later scopes (survey SDK routes) add the response headers and leave preflights to it.
-  options: { preflightRoute: boolean } = { preflightRoute: true },
+  options: { preflightRoute?: boolean; bodies?: 'bytes' | 'parsed' } = {},
 ): Promise<void> {
-  if (!options.preflightRoute) {
+  if (options.preflightRoute === false) {
     app.addHook('onRequest', async (_request, reply) => {
       reply.header('access-control-allow-origin', '*').header('access-control-expose-headers', 'Retry-After');
     });
@@ -31,14 +32,25 @@ export async function installCollectScope(
     });
   }
 
-  app.removeContentTypeParser('text/plain');
-  app.addContentTypeParser('text/plain', { parseAs: 'string' }, (_request, body, done) => {
-    try {
-      done(null, JSON.parse(body as string));
-    } catch (error) {
-      done(new CairnError('CAIRN_MALFORMED_JSON', { reason: (error as Error).message }), undefined);
-    }
-  });
+  // JSON sent as text/plain too (sendBeacon). Ingestion routes take the bytes as received: the ingestor parses
+  // them off the event loop and keeps them in its journal. Other routes get them parsed, with Fastify's own parser
+  // (prototype-poisoning checks included).
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser(['application/json', 'text/plain']);
+  app.addContentTypeParser(
+    ['application/json', 'text/plain'],
+    { parseAs: 'buffer' },
+    (request, body, done) => {
+      if (options.bodies === 'bytes') {
+        done(null, body);
+        return;
+      }
+      parseJson(request, (body as Buffer).toString('utf8'), (error, parsed) => {
+        if (error) done(new CairnError('CAIRN_MALFORMED_JSON', { reason: error.message }), undefined);
+        else done(null, parsed);
+      });
+    },
+  );
 
   app.addHook('preParsing', async (request, _reply, payload) => {
     const encoding = request.headers['content-encoding'];

@@ -1,42 +1,12 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { CairnError } from '../errors/catalogue.js';
-
-interface ValidationIssue {
-  instancePath?: string;
-  message?: string;
-  params?: Record<string, unknown>;
-}
-
-/** Names the offending field the way a person reads it: `body.email`, `params.workspaceId`. */
-function describeValidation(context: string | undefined, issues: ValidationIssue[]) {
-  return issues.map((issue) => {
-    const missing = issue.params?.missingProperty;
-    const extra = issue.params?.additionalProperty;
-    const pointer = (issue.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.');
-    const leaf = typeof missing === 'string' ? missing : typeof extra === 'string' ? extra : '';
-    const field = [context ?? 'body', pointer, leaf].filter(Boolean).join('.');
-    const allowed = issue.params?.allowedValues;
-    const message =
-      typeof extra === 'string'
-        ? 'is not an accepted field'
-        : typeof missing === 'string'
-          ? 'is required'
-          : Array.isArray(allowed)
-            ? `must be one of ${allowed.join(', ')}`
-            : issue.message;
-    return { field, message: message ?? 'is invalid' };
-  });
-}
+import { type ValidationIssue, validationError } from '../errors/validation-error.js';
 
 /** Maps everything thrown anywhere in a request to the one error envelope. */
 export function toCairnError(error: FastifyError | CairnError | Error, requestId: string): CairnError {
   if (error instanceof CairnError) return error;
   const e = error as FastifyError & { validationContext?: string };
-  if (e.validation) {
-    const details = describeValidation(e.validationContext, e.validation as ValidationIssue[]);
-    const summary = details.map((d) => `${d.field} ${d.message}`).join('; ');
-    return new CairnError('CAIRN_VALIDATION_FAILED', { summary }, details);
-  }
+  if (e.validation) return validationError(e.validationContext, e.validation as ValidationIssue[]);
   switch (e.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return new CairnError('CAIRN_PAYLOAD_TOO_LARGE', { limit: e.message.match(/\d+/)?.[0] ?? 'the' });

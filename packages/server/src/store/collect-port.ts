@@ -30,8 +30,11 @@ export interface GroupObservation {
 }
 
 export interface IngestCommit {
-  /** ingestSeq: arrival order across the whole store, increasing. */
-  events: (PreparedMessage & { profileId: string; ingestSeq: number })[];
+  /**
+   * The events, in arrival order (ingestSeq increasing). Each carries its complete row for the events table as one
+   * newline-delimited JSON line with the table's column names (`row`, see domains/collect/prepare/event-rows.ts).
+   */
+  events: PreparedMessage[];
   plan: ResolutionPlan;
   traits: TraitObservation[];
   groups: GroupObservation[];
@@ -44,8 +47,8 @@ export interface EventStore {
   ): Promise<{ links: IdentityLink[]; userIdsByProfile: Map<string, string[]> }>;
   /** Stores a resolved batch atomically: profiles, identities, merges, traits, groups and events. */
   commitIngest(batch: IngestCommit): Promise<void>;
-  /** Keys (workspaceId NUL messageId) of events received since `since`, newest first, for the dedupe window. */
-  recentMessageKeys(since: string, limit: number): Promise<string[]>;
+  /** Workspace and messageId of events received since `since`, newest first, for the dedupe window. */
+  recentMessageKeys(since: string, limit: number): Promise<{ workspaceId: string; messageId: string }[]>;
   /** The highest ingestSeq stored, or 0. */
   lastIngestSeq(): Promise<number>;
 }

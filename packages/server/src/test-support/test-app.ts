@@ -24,6 +24,7 @@ export async function startTestApp(env: Record<string, string> = {}, now?: () =>
   await store.migrate();
   const app = await buildApp({ config, store, logger: false, ...(now ? { now } : {}) });
   await app.ready();
+  visibleAfterIngest(app);
   return {
     app,
     store,
@@ -35,6 +36,22 @@ export async function startTestApp(env: Record<string, string> = {}, now?: () =>
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * In-process tests read the store right after sending events; the server acknowledges events once they are in the
+ * ingest journal, a moment before they are in the store. Injected requests therefore return only once what they
+ * acknowledged is in the store too (the journal itself is tested on its own).
+ */
+function visibleAfterIngest(app: CairnApp): void {
+  const inject = app.inject.bind(app) as (options: unknown) => Promise<unknown>;
+  Object.assign(app, {
+    inject: async (options: unknown) => {
+      const response = await inject(options);
+      await app.ingestor.caughtUp();
+      return response;
+    },
+  });
 }
 
 export const adminHeaders = { authorization: `Bearer ${testAdminToken}` };

@@ -1,27 +1,57 @@
+import type { MessageType } from '@cairn/protocol';
 import { uuidv7 } from 'uuidv7';
-import type { GroupObservation, IngestCommit, TraitObservation } from '../../store/collect-port.js';
 import type { Store } from '../../store/port.js';
 import { DedupeWindow } from './dedupe-window.js';
+import type { Staged } from './group-commit.js';
 import { IdentityGraph, identityKey } from './identity/identity-graph.js';
-import { extraIdentities, identityRefs } from './identity/message-identities.js';
+import { identityRefs } from './identity/message-identities.js';
+import { ingestCommit, type StoredMessage } from './ingest-commit.js';
 import type { IngestMetrics } from './ingest-metrics.js';
+import type { IngestApplier } from './journal/ingest-applier.js';
+import { type BodyShape, encodeIngestRecord, type RecordedRequest } from './journal/ingest-record.js';
+import type { JournalLog } from './journal/journal-log.js';
+import { fillRow } from './prepare/event-rows.js';
 import type { PreparedMessage } from './prepared-message.js';
+import type { RequestFacts } from './steps/prepare.js';
 
 export type WriteOutcome = 'stored' | 'duplicate';
-export type StoredMessage = PreparedMessage & { profileId: string; ingestSeq: number };
+export type { StoredMessage } from './ingest-commit.js';
+
+/** One request's messages as they wait for the writer, with what the journal needs to replay them. */
+export interface QueuedRequest {
+  facts: RequestFacts;
+  typeFromPath: MessageType | null;
+  shape: BodyShape;
+  /** The body as received; built on demand for internal callers that hand over message objects. */
+  body: () => Buffer;
+}
+
+export interface QueuedMessage {
+  message: PreparedMessage;
+  /** Position in the request body. */
+  index: number;
+  request: QueuedRequest;
+}
 
 /**
  * The single writer of events and identities. It runs one batch at a time (the group-commit queue guarantees
- * that), so identity resolution never races and DuckDB never sees two transactions update the same profile.
+ * that), so identity resolution never races: dedupe → resolve identities → append the batch to the ingest journal
+ * (durable: the requests are answered now) → hand it to the applier, which moves it into the store.
  */
 export class EventWriter {
   private readonly graph = new IdentityGraph(() => uuidv7());
+  /** The sequence number last given out, and the last one in a durable batch. */
   private lastSeq = 0;
+  private durableSeq = 0;
+  /** Set while the writer recovers from a failed journal write; new batches wait for it. */
+  private recovering: Promise<void> | null = null;
 
   constructor(
     private readonly store: Store,
     private readonly dedupe: DedupeWindow,
     private readonly metrics: IngestMetrics,
+    private readonly journal: JournalLog,
+    private readonly applier: IngestApplier,
     private readonly now: () => Date,
   ) {}
 
@@ -29,77 +59,117 @@ export class EventWriter {
   async start(): Promise<void> {
     this.graph.forget();
     this.lastSeq = await this.store.events.lastIngestSeq();
+    this.durableSeq = this.lastSeq;
   }
 
-  async write(batch: PreparedMessage[]): Promise<{ outcomes: WriteOutcome[]; stored: StoredMessage[] }> {
+  /**
+   * Stages a batch: de-duplicates it, resolves its identities and starts appending it to the journal. Resolves
+   * with each message's outcome and the promise that the batch is durable (then it is handed to the applier).
+   */
+  async write(batch: QueuedMessage[]): Promise<Staged<WriteOutcome>> {
+    if (this.recovering) await this.recovering;
     const outcomes = this.metrics.time('dedupe', () => this.markDuplicates(batch));
     const fresh = batch.filter((_, i) => outcomes[i] === 'stored');
-    const commit = await this.metrics.timeAsync('resolve_identity', () => this.resolve(fresh));
-    try {
-      await this.metrics.timeAsync('persist', () => this.store.events.commitIngest(commit));
-    } catch (error) {
-      this.graph.forget();
-      this.lastSeq = await this.store.events.lastIngestSeq().catch(() => this.lastSeq);
-      throw error;
-    }
+    if (fresh.length === 0) return { results: outcomes, durable: Promise.resolve() };
+    const firstSeq = this.lastSeq + 1;
+    const { events, plan } = await this.metrics.timeAsync('resolve_identity', () => this.resolve(fresh));
+    const lastSeq = this.lastSeq;
+    // Remembered now, not once durable: the next batch is staged while this one is flushed, and a retry of the
+    // same message in it must count as a duplicate. Forgotten again if this batch fails.
     const at = this.now().getTime();
-    for (const m of fresh) this.dedupe.add(DedupeWindow.key(m.workspaceId, m.messageId), at);
-    this.metrics.committed(fresh.length);
-    return { outcomes, stored: commit.events };
+    for (const { message: m } of fresh) this.dedupe.add(m.workspaceId, m.messageId, at);
+    const record = encodeIngestRecord(
+      { firstSeq, lastSeq, plan, requests: recordedRequests(fresh, events) },
+      [...new Set(fresh.map((q) => q.request))].map((r) => r.body()),
+    );
+    const durable = this.metrics
+      .timeAsync('journal', () => this.journal.append(record))
+      .then(
+        (segment) => {
+          this.durableSeq = lastSeq;
+          this.metrics.committed(fresh.length);
+          this.applier.push(ingestCommit(events, plan), segment);
+        },
+        (error: unknown) => {
+          for (const { message: m } of fresh) this.dedupe.remove(m.workspaceId, m.messageId);
+          this.recovering ??= this.recover();
+          throw error;
+        },
+      );
+    return { results: outcomes, durable };
   }
 
-  private markDuplicates(batch: PreparedMessage[]): WriteOutcome[] {
-    const inBatch = new Set<string>();
-    return batch.map((m) => {
-      const key = DedupeWindow.key(m.workspaceId, m.messageId);
-      if (this.dedupe.has(key) || inBatch.has(key)) return 'duplicate';
-      inBatch.add(key);
+  /**
+   * After a failed journal write nothing of that batch, nor of any batch staged after it, is durable (the journal
+   * refuses further appends until reset). Once those have failed and the durable batches are in the store, the
+   * identity cache is dropped (it learned identities that were never stored) and the sequence goes back.
+   */
+  private async recover(): Promise<void> {
+    await this.journal.settled();
+    await this.applier.drain();
+    this.graph.forget();
+    this.lastSeq = this.durableSeq;
+    this.journal.reset();
+    this.recovering = null;
+  }
+
+  private markDuplicates(batch: QueuedMessage[]): WriteOutcome[] {
+    const inBatch = new DedupeWindow(Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY, 0);
+    return batch.map(({ message: m }) => {
+      if (this.dedupe.has(m.workspaceId, m.messageId) || inBatch.has(m.workspaceId, m.messageId)) {
+        return 'duplicate';
+      }
+      inBatch.add(m.workspaceId, m.messageId, 0);
       return 'stored';
     });
   }
 
-  private async resolve(messages: PreparedMessage[]): Promise<IngestCommit> {
-    this.graph.begin();
+  private async resolve(queued: QueuedMessage[]) {
+    // The cache may be dropped only while the store holds every identity it knows (nothing waits to be applied).
+    this.graph.begin(this.applier.backlog === 0);
+    const messages = queued.map((q) => q.message);
     const wanted = new Map(messages.flatMap(identityRefs).map((ref) => [identityKey(ref), ref]));
     const unknown = this.graph.unknown([...wanted.values()]);
     if (unknown.length) {
       const { links, userIdsByProfile } = await this.store.events.lookupIdentities(unknown);
       this.graph.learn(links, userIdsByProfile);
     }
-    const events: StoredMessage[] = [];
-    const traits: TraitObservation[] = [];
-    const groups: GroupObservation[] = [];
     for (const m of messages) {
-      const profileId = this.graph.resolve({
+      m.profileId = this.graph.resolve({
         workspaceId: m.workspaceId,
         userId: m.userId,
         anonymousId: m.anonymousId,
         previousId: m.previousId,
-        extra: extraIdentities(m),
+        extra: m.identities,
       });
-      events.push({ ...m, profileId, ingestSeq: ++this.lastSeq });
-      if (m.type === 'identify') {
-        for (const [trait, value] of Object.entries(m.traits).slice(0, 200)) {
-          traits.push({
-            workspaceId: m.workspaceId,
-            profileId,
-            trait,
-            value,
-            observedAt: m.timestamp,
-            messageId: m.messageId,
-          });
-        }
-      }
-      if (m.type === 'group' && m.groupId) {
-        groups.push({
-          workspaceId: m.workspaceId,
-          groupId: m.groupId,
-          profileId,
-          traits: m.traits,
-          observedAt: m.timestamp,
-        });
-      }
+      m.ingestSeq = ++this.lastSeq;
+      fillRow(m.row, m.workspaceId, m.profileId, m.ingestSeq);
     }
-    return { events, plan: this.graph.takePlan(), traits, groups };
+    const events: StoredMessage[] = messages;
+    return { events, plan: this.graph.takePlan() };
   }
+}
+
+/** Per request of the batch (in order): the stored messages' body positions and profiles. */
+function recordedRequests(fresh: QueuedMessage[], events: StoredMessage[]): RecordedRequest[] {
+  const byRequest = new Map<QueuedRequest, RecordedRequest>();
+  fresh.forEach((q, i) => {
+    let recorded = byRequest.get(q.request);
+    if (!recorded) {
+      const { facts } = q.request;
+      recorded = {
+        workspaceId: facts.workspaceId,
+        receivedAt: facts.receivedAt.getTime(),
+        requestIp: facts.requestIp,
+        requestUserAgent: facts.requestUserAgent,
+        typeFromPath: q.request.typeFromPath,
+        shape: q.request.shape,
+        key: facts.requestKey,
+        stored: [],
+      };
+      byRequest.set(q.request, recorded);
+    }
+    recorded.stored.push([q.index, (events[i] as StoredMessage).profileId]);
+  });
+  return [...byRequest.values()];
 }

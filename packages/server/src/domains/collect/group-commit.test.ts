@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { CairnError } from '../../errors/catalogue.js';
-import { GroupCommitQueue } from './group-commit.js';
+import { GroupCommitQueue, type Staged } from './group-commit.js';
+
+const staged = <R>(results: R[], durable: Promise<unknown> = Promise.resolve()): Staged<R> => ({
+  results,
+  durable: durable.then(() => undefined),
+});
 
 describe('group commit queue', () => {
   it('answers every request with its own results, in one commit per writer turn', async () => {
@@ -9,7 +14,7 @@ describe('group commit queue', () => {
       async (items) => {
         commits.push(items);
         await new Promise((r) => setTimeout(r, 5));
-        return items.map((i) => i * 10);
+        return staged(items.map((i) => i * 10));
       },
       { maxPendingItems: 1000, maxBatchItems: 1000, retryAfterSeconds: 1 },
     );
@@ -26,7 +31,7 @@ describe('group commit queue', () => {
     const q = new GroupCommitQueue<number, number>(
       async (items) => {
         await new Promise((r) => setTimeout(r, 20));
-        return items;
+        return staged(items);
       },
       { maxPendingItems: 3, maxBatchItems: 100, retryAfterSeconds: 2 },
     );
@@ -47,7 +52,7 @@ describe('group commit queue', () => {
     const q = new GroupCommitQueue<number, number>(
       async (items) => {
         if (fail) throw new Error('disk full');
-        return items;
+        return staged(items);
       },
       { maxPendingItems: 10, maxBatchItems: 10, retryAfterSeconds: 1 },
     );
@@ -59,11 +64,11 @@ describe('group commit queue', () => {
   it('drains accepted work on shutdown and refuses new work', async () => {
     const stored: number[] = [];
     const q = new GroupCommitQueue<number, number>(
-      async (items) => {
-        await new Promise((r) => setTimeout(r, 5));
-        stored.push(...items);
-        return items;
-      },
+      async (items) =>
+        staged(
+          items,
+          new Promise((r) => setTimeout(r, 5)).then(() => stored.push(...items)),
+        ),
       { maxPendingItems: 10, maxBatchItems: 10, retryAfterSeconds: 1 },
     );
     const pending = [q.submit([1]), q.submit([2])];
@@ -71,5 +76,43 @@ describe('group commit queue', () => {
     expect(stored).toEqual([1, 2]);
     await Promise.all(pending);
     await expect(q.submit([3])).rejects.toBeInstanceOf(CairnError);
+  });
+
+  it('stages the next batch while one is being made durable, and answers each only once it is durable', async () => {
+    const staging: number[][] = [];
+    const flushes: { items: number[]; done: () => void; fail: (e: Error) => void }[] = [];
+    const q = new GroupCommitQueue<number, number>(
+      async (items) => {
+        staging.push(items);
+        const durable = new Promise<void>((done, fail) => flushes.push({ items, done, fail }));
+        return staged(items, durable);
+      },
+      { maxPendingItems: 100, maxBatchItems: 100, retryAfterSeconds: 1 },
+    );
+    const answered: number[] = [];
+    const tick = () => new Promise((r) => setTimeout(r, 1));
+    const first = q.submit([1]).then((r) => answered.push(...r));
+    await tick();
+    const second = q.submit([2]);
+    await tick();
+    // Two batches staged while the first is not durable yet; nothing is answered.
+    expect(staging).toEqual([[1], [2]]);
+    expect(answered).toEqual([]);
+    // Later requests wait (at most two batches between staging and durable), and then share one batch.
+    const third = q.submit([3]).then((r) => answered.push(...r));
+    const fourth = q.submit([4]).then((r) => answered.push(...r));
+    await tick();
+    expect(staging).toHaveLength(2);
+    flushes[0]?.done();
+    await first;
+    expect(answered).toEqual([1]);
+    await tick();
+    expect(staging).toEqual([[1], [2], [3, 4]]);
+    flushes[1]?.fail(new Error('disk full'));
+    flushes[2]?.done();
+    await expect(second).rejects.toThrow('disk full');
+    await Promise.all([third, fourth]);
+    expect(answered).toEqual([1, 3, 4]);
+    await q.idle();
   });
 });

@@ -1,13 +1,25 @@
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import type { DropReason } from './prepared-message.js';
 
-export type IngestStep = 'validate' | 'prepare' | 'dedupe' | 'resolve_identity' | 'persist' | 'after_commit';
+export type IngestStep =
+  | 'validate'
+  | 'prepare'
+  | 'dedupe'
+  | 'resolve_identity'
+  | 'journal'
+  | 'persist'
+  | 'after_commit';
 
 /** Per-step timings and outcome counters of the ingestion pipeline, exported at /metrics. */
-export function createIngestMetrics(registry: Registry, queueDepth: () => number) {
+export function createIngestMetrics(
+  registry: Registry,
+  depth: { queued: () => number; unapplied: () => number },
+) {
   const stepSeconds = new Histogram({
     name: 'cairn_ingest_step_seconds',
-    help: 'Time spent in each ingestion step, per request (validate, prepare) or per committed batch (the rest).',
+    help:
+      'Time spent in each ingestion step, per request (validate, prepare), per journaled batch (dedupe, ' +
+      'resolve_identity, journal) or per store transaction (persist, after_commit).',
     labelNames: ['step'] as const,
     buckets: [0.0001, 0.0005, 0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
     registers: [registry],
@@ -29,7 +41,15 @@ export function createIngestMetrics(registry: Registry, queueDepth: () => number
     help: 'Messages accepted and waiting for the writer.',
     registers: [registry],
     collect() {
-      this.set(queueDepth());
+      this.set(depth.queued());
+    },
+  });
+  new Gauge({
+    name: 'cairn_ingest_unapplied_messages',
+    help: 'Messages acknowledged (in the ingest journal) and not yet in the store.',
+    registers: [registry],
+    collect() {
+      this.set(depth.unapplied());
     },
   });
   return {
@@ -48,6 +68,10 @@ export function createIngestMetrics(registry: Registry, queueDepth: () => number
       } finally {
         end();
       }
+    },
+    /** A step timed elsewhere (in a worker thread). */
+    observe(step: IngestStep, seconds: number): void {
+      stepSeconds.observe({ step }, seconds);
     },
     stored: (n: number) => messages.inc({ outcome: 'stored' }, n),
     dropped: (reason: DropReason, n = 1) => messages.inc({ outcome: reason }, n),

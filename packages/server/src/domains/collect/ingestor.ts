@@ -1,12 +1,20 @@
+import { randomUUID } from 'node:crypto';
 import type { MessageType, SegmentMessage } from '@cairn/protocol';
 import type { Registry } from 'prom-client';
+import { CairnError } from '../../errors/catalogue.js';
 import type { Store } from '../../store/port.js';
 import { DedupeWindow } from './dedupe-window.js';
-import { EventWriter, type StoredMessage, type WriteOutcome } from './event-writer.js';
-import { GroupCommitQueue } from './group-commit.js';
+import { EventWriter, type QueuedMessage, type QueuedRequest, type WriteOutcome } from './event-writer.js';
+import { GroupCommitQueue, type Staged } from './group-commit.js';
+import type { StoredMessage } from './ingest-commit.js';
 import { createIngestMetrics, type IngestMetrics } from './ingest-metrics.js';
-import type { PreparedMessage, Rejection } from './prepared-message.js';
-import { prepareMessage, type RequestFacts } from './steps/prepare.js';
+import { IngestApplier } from './journal/ingest-applier.js';
+import { decodeIngestRecord } from './journal/ingest-record.js';
+import { JournalLog } from './journal/journal-log.js';
+import { replayedCommit } from './journal/replay.js';
+import { PreparePool } from './prepare/prepare-pool.js';
+import type { Rejection } from './prepared-message.js';
+import { prepareAll, type RequestFacts } from './steps/prepare.js';
 import type { IpMode } from './steps/pseudonymise-ip.js';
 import { validateMessage } from './steps/validate.js';
 
@@ -16,6 +24,16 @@ export interface IngestOptions {
   maxBatchMessages: number;
   dedupeWindowHours: number;
   dedupeMaxEntries: number;
+  /** Where the ingest journal lives (one directory per store). */
+  journalDir: string;
+  /** Journaled events not yet in the store; above it ingestion answers 503 + Retry-After. */
+  maxUnappliedEvents: number;
+  /** Events per store transaction when the applier catches up. */
+  maxEventsPerApply: number;
+  /** Worker threads that prepare request bodies (0: on the event loop). */
+  prepareWorkers: number;
+  /** Told about store transactions that failed and are retried. */
+  onApplyError?: (error: unknown, attempt: number) => void;
 }
 
 export interface IngestResult {
@@ -24,20 +42,31 @@ export interface IngestResult {
   rejected: Rejection[];
 }
 
-/** Reactions that run after a batch is durable (survey triggers, live views); they never delay the ack. */
+export interface IngestCall {
+  /** The type a single-message route implies (/v1/track …). */
+  typeFromPath?: MessageType | undefined;
+  /** Resolve only once the messages are visible in the store (internal callers that read them right after). */
+  visible?: boolean | undefined;
+}
+
+/** Reactions that run once a batch is in the store (survey triggers, caches); they never delay the ack. */
 export type AfterCommit = (messages: StoredMessage[]) => void | Promise<void>;
 
 /**
- * The ingestion pipeline: validate → prepare (normalise, enrich) per request; then, in the single writer,
- * dedupe → resolve identity → persist (group commit); then after-commit reactions. A request is answered only
- * once its messages are committed.
+ * The ingestion pipeline. Per request: validate → prepare (normalise, enrich). Then in the single writer, for
+ * everything waiting (group commit): dedupe → resolve identity → append to the ingest journal, after which the
+ * requests are answered: their events are durable. The applier then moves journaled batches into the store
+ * (persist) and runs the after-commit reactions. Reads that must see acknowledged events wait for `caughtUp`.
  */
 export class Ingestor {
   readonly metrics: IngestMetrics;
   private readonly dedupe: DedupeWindow;
-  private readonly writer: EventWriter;
-  private readonly queue: GroupCommitQueue<PreparedMessage, WriteOutcome>;
+  private readonly queue: GroupCommitQueue<QueuedMessage, WriteOutcome>;
   private readonly reactions: AfterCommit[] = [];
+  private journal: JournalLog | null = null;
+  private writer: EventWriter | null = null;
+  private readonly applier: IngestApplier;
+  private readonly pool: PreparePool;
 
   constructor(
     private readonly store: Store,
@@ -55,40 +84,118 @@ export class Ingestor {
       maxBatchItems: options.maxBatchMessages,
       retryAfterSeconds: 1,
     });
-    this.metrics = createIngestMetrics(registry, () => this.queue.pendingItems);
-    this.writer = new EventWriter(store, this.dedupe, this.metrics, now);
-    store.onReplaced(() => this.warmUp());
+    this.metrics = createIngestMetrics(registry, {
+      queued: () => this.queue.pendingItems,
+      unapplied: () => this.applier.backlog,
+    });
+    this.applier = new IngestApplier({
+      maxEventsPerApply: options.maxEventsPerApply,
+      persist: (commit) => this.metrics.timeAsync('persist', () => store.events.commitIngest(commit)),
+      applied: (events) => this.react(events),
+      release: (segment) => void this.journal?.release(segment),
+      onError: options.onApplyError,
+    });
+    this.pool = new PreparePool(options.prepareWorkers);
+    store.onReplaced(() => this.restart());
   }
 
-  /** Remembers the messageIds of the dedupe window so a restart does not let retried messages in twice. */
-  async warmUp(): Promise<void> {
-    this.dedupe.clear(this.now().getTime());
-    await this.writer.start();
-    const since = new Date(this.now().getTime() - this.options.dedupeWindowHours * 3_600_000).toISOString();
-    const keys = await this.store.events.recentMessageKeys(
-      since,
-      Math.floor(this.options.dedupeMaxEntries / 2),
-    );
-    const at = this.now().getTime();
-    for (const key of keys.reverse()) this.dedupe.add(key, at);
+  /**
+   * Opens the journal and moves what it holds beyond the store into the store (the commits acknowledged before a
+   * crash), then remembers the messageIds of the dedupe window so retried messages are not stored twice.
+   * Register after-commit reactions first: replayed events reach them like live ones.
+   */
+  async start(): Promise<{ replayed: number }> {
+    const { log, records } = await JournalLog.open(this.options.journalDir);
+    this.journal = log;
+    let replayed = 0;
+    let stored = await this.store.events.lastIngestSeq();
+    for (const { payload } of records) {
+      const { record, bodies } = decodeIngestRecord(payload);
+      if (record.lastSeq <= stored) continue;
+      const { commit } = replayedCommit(record, bodies, this.options.ipMode);
+      await this.store.events.commitIngest(commit);
+      stored = record.lastSeq;
+      replayed += commit.events.length;
+      this.react(commit.events);
+    }
+    // Everything in the journal is in the store now.
+    await log.release(Number.POSITIVE_INFINITY);
+    this.writer = new EventWriter(this.store, this.dedupe, this.metrics, log, this.applier, this.now);
+    await this.warmUp();
+    return { replayed };
   }
 
   afterCommit(reaction: AfterCommit): void {
     this.reactions.push(reaction);
   }
 
+  /**
+   * Ingests a request body of the Segment HTTP API as received: parsed, checked and prepared off the event loop
+   * (prepare/), then written like any other messages. `workspaceFor` resolves the workspace from the write key
+   * the body may carry; it throws when the key is not valid.
+   */
+  async ingestBody(
+    body: { shape: 'batch' | 'single'; bytes: Buffer },
+    facts: { requestIp: string | null; requestUserAgent: string | null },
+    call: { typeFromPath?: MessageType | undefined },
+    workspaceFor: (bodyWriteKey: string | undefined) => Promise<string>,
+  ): Promise<IngestResult & { received: number }> {
+    const receivedAt = this.now();
+    const requestKey = randomUUID();
+    const output = await this.pool.run({
+      shape: body.shape,
+      bytes: body.bytes,
+      typeFromPath: call.typeFromPath ?? null,
+      receivedAt: receivedAt.getTime(),
+      requestIp: facts.requestIp,
+      requestUserAgent: facts.requestUserAgent,
+      ipMode: this.options.ipMode,
+      requestKey,
+    });
+    if (!output.ok) throw new CairnError(output.error.code, output.error.params, output.error.details);
+    const workspaceId = await workspaceFor(output.writeKey);
+    this.metrics.observe('validate', output.seconds.validate);
+    this.metrics.observe('prepare', output.seconds.prepare);
+    for (const rejection of output.rejected) this.metrics.dropped(rejection.reason);
+    for (const message of output.prepared) message.workspaceId = workspaceId;
+    const request: QueuedRequest = {
+      facts: {
+        workspaceId,
+        receivedAt,
+        requestIp: facts.requestIp,
+        requestUserAgent: facts.requestUserAgent,
+        // Only replay needs them, and replay reads them from the body again.
+        batchSentAt: undefined,
+        batchContext: undefined,
+        ipMode: this.options.ipMode,
+        requestKey,
+      },
+      typeFromPath: call.typeFromPath ?? null,
+      shape: body.shape,
+      body: () => body.bytes,
+    };
+    const queued = output.prepared.map((message, i) => ({
+      message,
+      index: output.indexes[i] as number,
+      request,
+    }));
+    const result = await this.submit(queued, output.rejected, false);
+    return { ...result, received: output.received };
+  }
+
+  /** Ingests message objects handed over by Cairn itself (survey events, imports), prepared on the event loop. */
   async ingest(
     messages: unknown[],
-    facts: Omit<RequestFacts, 'ipMode' | 'receivedAt'>,
-    typeFromPath?: MessageType,
+    facts: Omit<RequestFacts, 'ipMode' | 'receivedAt' | 'requestKey'>,
+    call: IngestCall = {},
   ): Promise<IngestResult> {
     const rejected: Rejection[] = [];
-    const valid: SegmentMessage[] = [];
+    const valid: { message: SegmentMessage; index: number }[] = [];
     this.metrics.time('validate', () => {
       for (const [index, raw] of messages.entries()) {
-        const checked = validateMessage(raw, typeFromPath);
+        const checked = validateMessage(raw, call.typeFromPath);
         if (checked.ok) {
-          valid.push(checked.value);
+          valid.push({ message: checked.value, index });
           continue;
         }
         this.metrics.dropped(checked.reason);
@@ -100,39 +207,120 @@ export class Ingestor {
         });
       }
     });
-    const requestFacts: RequestFacts = { ...facts, receivedAt: this.now(), ipMode: this.options.ipMode };
-    const prepared = this.metrics.time('prepare', () =>
-      valid.map((message) => prepareMessage(message, requestFacts)),
+    const requestFacts: RequestFacts = {
+      ...facts,
+      receivedAt: this.now(),
+      ipMode: this.options.ipMode,
+      requestKey: randomUUID(),
+    };
+    const request: QueuedRequest = {
+      facts: requestFacts,
+      typeFromPath: call.typeFromPath ?? null,
+      shape: 'list',
+      body: () => Buffer.from(JSON.stringify(messages)),
+    };
+    const queued = this.metrics.time('prepare', () =>
+      prepareAll(valid, requestFacts).map((message, i) => ({
+        message,
+        index: (valid[i] as { index: number }).index,
+        request,
+      })),
     );
-    const outcomes = await this.queue.submit(prepared);
-    const duplicates = outcomes.filter((o) => o === 'duplicate').length;
-    return { stored: prepared.length - duplicates, duplicates, rejected };
+    return this.submit(queued, rejected, call.visible === true);
   }
 
-  /** Graceful shutdown: refuse new messages, commit everything accepted. */
-  drain(): Promise<void> {
-    return this.queue.drain();
-  }
-
-  private async commit(batch: PreparedMessage[]): Promise<WriteOutcome[]> {
-    const { outcomes, stored } = await this.writer.write(batch);
-    this.metrics.stored(stored.length);
-    this.metrics.dropped('duplicate', batch.length - stored.length);
-    if (stored.length && this.reactions.length) {
-      // After-commit work runs detached: the events are durable, and the ack must not wait for reactions.
-      // All reactions start at once, so each one's synchronous part (in-memory caches) has run by the time the
-      // request is answered, whatever the others wait for.
-      void this.metrics.timeAsync('after_commit', async () => {
-        const started = this.reactions.map((reaction) => {
-          try {
-            return Promise.resolve(reaction(stored));
-          } catch (error) {
-            return Promise.reject(error);
-          }
-        });
-        await Promise.allSettled(started);
-      });
+  private async submit(
+    queued: QueuedMessage[],
+    rejected: Rejection[],
+    visible: boolean,
+  ): Promise<IngestResult> {
+    if (queued.length === 0) return { stored: 0, duplicates: 0, rejected };
+    if (this.applier.backlog >= this.options.maxUnappliedEvents) {
+      throw new CairnError('CAIRN_OVERLOADED', { retryAfter: 1 });
     }
-    return outcomes;
+    const outcomes = await this.queue.submit(queued);
+    if (visible) await this.applier.caughtUp();
+    const duplicates = outcomes.filter((o) => o === 'duplicate').length;
+    return { stored: queued.length - duplicates, duplicates, rejected };
+  }
+
+  /** Resolves once every event acknowledged so far is in the store, or after `timeoutMs` at the latest. */
+  caughtUp(timeoutMs?: number): Promise<void> {
+    if (this.applier.backlog === 0) return Promise.resolve();
+    const applied = this.applier.caughtUp();
+    if (timeoutMs === undefined) return applied;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, timeoutMs);
+    });
+    return Promise.race([applied, timeout]).finally(() => clearTimeout(timer));
+  }
+
+  /** Graceful shutdown: refuse new messages, journal everything accepted, move it all into the store. */
+  async drain(): Promise<void> {
+    await this.queue.drain();
+    await this.applier.drain();
+    await this.journal?.close();
+    await this.pool.close();
+  }
+
+  private async commit(batch: QueuedMessage[]): Promise<Staged<WriteOutcome>> {
+    if (!this.writer) throw new Error('The ingestor was not started.');
+    const staged = await this.writer.write(batch);
+    const stored = staged.results.filter((o) => o === 'stored').length;
+    return {
+      results: staged.results,
+      durable: staged.durable.then(() => {
+        this.metrics.stored(stored);
+        this.metrics.dropped('duplicate', batch.length - stored);
+      }),
+    };
+  }
+
+  /** Resolves once everything accepted so far is journaled and in the store (before a restore). */
+  async flush(): Promise<void> {
+    await this.queue.idle();
+    await this.applier.drain();
+  }
+
+  /**
+   * After a restore the store holds other data: what the journal still held belongs to the replaced data (the
+   * restore route flushes first, so normally nothing); continue the new data's sequence, forget identities and
+   * messageIds.
+   */
+  private async restart(): Promise<void> {
+    this.applier.discard();
+    await this.journal?.clear();
+    await this.warmUp();
+  }
+
+  private async warmUp(): Promise<void> {
+    this.dedupe.clear(this.now().getTime());
+    await this.writer?.start();
+    const since = new Date(this.now().getTime() - this.options.dedupeWindowHours * 3_600_000).toISOString();
+    const keys = await this.store.events.recentMessageKeys(
+      since,
+      Math.floor(this.options.dedupeMaxEntries / 2),
+    );
+    const at = this.now().getTime();
+    for (const { workspaceId, messageId } of keys.reverse()) this.dedupe.add(workspaceId, messageId, at);
+  }
+
+  /**
+   * After-commit work runs detached: the events are durable, and nothing waits for reactions. All reactions
+   * start at once, so each one's synchronous part (in-memory caches) has run before the applier moves on.
+   */
+  private react(events: StoredMessage[]): void {
+    if (events.length === 0 || this.reactions.length === 0) return;
+    void this.metrics.timeAsync('after_commit', async () => {
+      const started = this.reactions.map((reaction) => {
+        try {
+          return Promise.resolve(reaction(events));
+        } catch (error) {
+          return Promise.reject(error);
+        }
+      });
+      await Promise.allSettled(started);
+    });
   }
 }

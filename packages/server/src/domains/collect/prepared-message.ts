@@ -1,6 +1,11 @@
 import type { Channel, MessageType } from '@cairn/protocol';
+import type { IdentityKind } from './identity/identity-graph.js';
 
-/** A message after validation, normalisation and enrichment: everything the writer needs, nothing it must compute. */
+/**
+ * A message after validation, normalisation and enrichment: what the writer, identity resolution and after-commit
+ * reactions read, plus the event's row for the store already encoded (see `row`). Plain data, so it can be made
+ * in a worker thread and handed over.
+ */
 export interface PreparedMessage {
   workspaceId: string;
   messageId: string;
@@ -15,17 +20,21 @@ export interface PreparedMessage {
   channel: Channel;
   /** Event time after clock-skew correction, ISO UTC. */
   timestamp: string;
-  originalTimestamp: string | null;
-  sentAt: string | null;
   receivedAt: string;
-  properties: Record<string, unknown>;
   /** identify and group traits (and context.traits for other types). */
   traits: Record<string, unknown>;
-  context: Record<string, unknown>;
-  ip: string | null;
-  userAgent: { browser: string | null; os: string | null; device: string | null };
-  page: { url: string | null; path: string | null; referrer: string | null; title: string | null };
-  campaign: { source: string | null; medium: string | null; name: string | null };
+  /** Attach-only identifiers the message carries: traits.email, traits.phone, context.externalIds. */
+  identities: { kind: IdentityKind; value: string }[];
+  pageUrl: string | null;
+  /** Decided by the writer (identity resolution): '' until then. */
+  profileId: string;
+  /** Arrival order across the store, decided by the writer: 0 until then. */
+  ingestSeq: number;
+  /**
+   * The event as one newline-delimited JSON row with the events table's column names (prepare/event-rows.ts);
+   * the writer fills its workspace, profile and sequence in place.
+   */
+  row: Uint8Array;
 }
 
 /** Why a message was not stored. A closed union so dashboards and metrics can count every case. */

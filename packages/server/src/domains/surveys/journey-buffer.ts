@@ -45,8 +45,14 @@ export class JourneyBuffer {
   /** Ingestion's after-commit hook. `newProfiles`: profiles created by this batch, whose rings start complete. */
   observe(messages: readonly StoredMessage[], newProfiles: ReadonlySet<string> = new Set()): void {
     for (const m of messages) {
-      if (m.type === 'track' && m.event && surveyEvents.has(m.event)) continue;
       const key = `${m.workspaceId}\0${m.profileId}`;
+      if (m.type === 'track' && m.event && surveyEvents.has(m.event)) {
+        // A profile created by its survey events (a first-time respondent) has no journey before them: an empty
+        // ring that is complete, so its response needs no store read for the snapshot.
+        if (newProfiles.has(m.profileId) && !this.rings.has(key))
+          this.touch(key, { steps: [], complete: true });
+        continue;
+      }
       let ring = this.rings.get(key);
       if (!ring) {
         ring = { steps: [], complete: newProfiles.has(m.profileId) };
@@ -56,7 +62,7 @@ export class JourneyBuffer {
         event: m.event,
         type: m.type,
         channel: m.channel,
-        page: m.page.url,
+        page: m.pageUrl,
         at: m.timestamp,
       });
       // Arrival order is not event-time order (late mobile batches): keep newest by event time.

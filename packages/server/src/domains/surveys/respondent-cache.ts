@@ -106,7 +106,10 @@ export class RespondentCache {
 
   /** Applies one message; true when it made a new profile. */
   private apply(dir: Directory, m: StoredMessage): boolean {
-    const simple = ['track', 'page', 'screen'].includes(m.type) && !m.previousId && !m.context.externalIds;
+    const simple =
+      ['track', 'page', 'screen'].includes(m.type) &&
+      !m.previousId &&
+      !m.identities.some((i) => i.kind.startsWith('external:'));
     const isNew =
       simple &&
       dir.identitiesComplete &&

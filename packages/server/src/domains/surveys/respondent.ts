@@ -33,40 +33,72 @@ export async function idsOfProfile(
   return { anonymousId: anonymous?.value ?? `profile:${profileId}` };
 }
 
+/** A survey event of a response; `timestamp` (ISO-8601): the event time of a historical response (an import). */
+export interface SurveyEvent {
+  messageId: string;
+  event: string;
+  properties: Record<string, unknown>;
+  timestamp?: string;
+}
+
+/** The event context survey events are sent with. */
+export interface SurveyEventContext {
+  channel: string;
+  locale: string;
+  pageUrl?: string | undefined;
+  userAgent: string | null;
+}
+
+/** Segment track messages for one respondent's survey events (messageIds derive from the response id). */
+export function surveyMessages(ids: RespondentIds, events: SurveyEvent[], context: SurveyEventContext) {
+  return events.map((e) => ({
+    type: 'track',
+    messageId: e.messageId,
+    event: e.event,
+    ...(e.timestamp ? { timestamp: e.timestamp } : {}),
+    ...(ids.userId ? { userId: ids.userId } : {}),
+    ...(ids.anonymousId ? { anonymousId: ids.anonymousId } : {}),
+    properties: e.properties,
+    context: {
+      channel: context.channel,
+      ...(context.locale ? { locale: context.locale } : {}),
+      ...(context.pageUrl ? { page: { url: context.pageUrl } } : {}),
+    },
+  }));
+}
+
 /**
- * Sends survey events through the normal ingestion pipeline (so the profile exists and the response is on its
- * timeline), answered after they are durable. Deterministic messageIds make retries and double submits no-ops.
+ * Sends survey events of many respondents through the normal ingestion pipeline in one call per workspace and
+ * user agent, so they share one group commit (each ingest call would otherwise be its own commit round). The
+ * profiles exist and the responses are on their timelines once this resolves. Deterministic messageIds make
+ * retries and double submits no-ops.
  */
 export async function ingestSurveyEvents(
   ingestor: Ingestor,
   workspaceId: string,
-  ids: RespondentIds,
-  /** `timestamp` (ISO-8601): the event time of a historical response (an import); default: received now. */
-  events: { messageId: string; event: string; properties: Record<string, unknown>; timestamp?: string }[],
-  context: { channel: string; locale: string; pageUrl?: string | undefined; userAgent: string | null },
+  respondents: { ids: RespondentIds; events: SurveyEvent[]; context: SurveyEventContext }[],
 ): Promise<void> {
-  await ingestor.ingest(
-    events.map((e) => ({
-      type: 'track',
-      messageId: e.messageId,
-      event: e.event,
-      ...(e.timestamp ? { timestamp: e.timestamp } : {}),
-      ...(ids.userId ? { userId: ids.userId } : {}),
-      ...(ids.anonymousId ? { anonymousId: ids.anonymousId } : {}),
-      properties: e.properties,
-      context: {
-        channel: context.channel,
-        ...(context.locale ? { locale: context.locale } : {}),
-        ...(context.pageUrl ? { page: { url: context.pageUrl } } : {}),
-      },
-    })),
-    {
-      workspaceId,
-      requestIp: null,
-      requestUserAgent: context.userAgent,
-      batchSentAt: undefined,
-      batchContext: undefined,
-    },
+  const byAgent = new Map<string | null, unknown[]>();
+  for (const r of respondents) {
+    const messages = byAgent.get(r.context.userAgent) ?? [];
+    messages.push(...surveyMessages(r.ids, r.events, r.context));
+    byAgent.set(r.context.userAgent, messages);
+  }
+  await Promise.all(
+    [...byAgent].map(([userAgent, messages]) =>
+      ingestor.ingest(
+        messages,
+        {
+          workspaceId,
+          requestIp: null,
+          requestUserAgent: userAgent,
+          batchSentAt: undefined,
+          batchContext: undefined,
+        },
+        // The callers read the profiles these events create (from the caches after-commit reactions fill).
+        { visible: true },
+      ),
+    ),
   );
 }
 

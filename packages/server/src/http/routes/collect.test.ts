@@ -371,4 +371,50 @@ describe('ingestion under overload and after a restart', () => {
       await t.close();
     }
   });
+
+  it('keeps a returning visitor on their profile after a restart, whatever characters their ids hold', async () => {
+    const t = await startTestApp();
+    try {
+      const { workspaceId, writeKey } = await workspaceWithWriteKey(t.app);
+      const ids = [
+        'plain',
+        'quote " and \\ backslash',
+        'tab\tnull\u0000end',
+        'ünïcødé ✓',
+        'comma, [bracket]',
+      ];
+      const post = (app: typeof t.app, suffix: string) =>
+        app.inject({
+          method: 'POST',
+          url: '/v1/batch',
+          headers: { authorization: basicAuth(writeKey) },
+          payload: {
+            batch: ids.flatMap((id) => [
+              { type: 'track', userId: id, event: `Visit ${suffix}` },
+              { type: 'track', anonymousId: `a-${id}`, event: `Visit ${suffix}` },
+            ]),
+          },
+        });
+      expect((await post(t.app, 'one')).json().stored).toBe(ids.length * 2);
+      const { buildApp } = await import('../app.js');
+      const second = await buildApp({ config: t.config, store: t.store, logger: false });
+      await second.ready();
+      const again = await post(second, 'two');
+      expect(again.statusCode).toBe(200);
+      expect(again.json().stored).toBe(ids.length * 2);
+      await second.close();
+      for (const id of ids) {
+        for (const [kind, value] of [
+          ['user_id', id],
+          ['anonymous_id', `a-${id}`],
+        ] as const) {
+          const profile = await t.store.profiles.findByIdentity(workspaceId, kind, value);
+          const timeline = await t.store.profiles.timeline(workspaceId, [profile as string], { limit: 10 });
+          expect(timeline.items.map((e) => e.event).sort()).toEqual(['Visit one', 'Visit two']);
+        }
+      }
+    } finally {
+      await t.close();
+    }
+  });
 });

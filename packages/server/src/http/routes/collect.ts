@@ -1,4 +1,4 @@
-import { limits, type MessageType } from '@cairn/protocol';
+import { BatchBody, limits, type MessageType, SingleMessageBody } from '@cairn/protocol';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import type { Ingestor, IngestResult } from '../../domains/collect/ingestor.js';
@@ -54,6 +54,32 @@ async function workspaceOf(
   return workspaceId;
 }
 
+/**
+ * Ingestion bodies reach the handler as received bytes (the collect scope does not parse them); the ingestor
+ * parses and checks them against the same schemas off the event loop. The schemas stay on the routes for the API
+ * documentation.
+ */
+const checkedByIngestion = () => () => true;
+
+async function ingestBody(
+  deps: CollectDependencies,
+  request: FastifyRequest,
+  shape: 'batch' | 'single',
+  typeFromPath?: MessageType,
+) {
+  const bytes = request.body;
+  if (!Buffer.isBuffer(bytes) || bytes.length === 0) {
+    throw new CairnError('CAIRN_MALFORMED_JSON', { reason: 'the body is empty.' });
+  }
+  const result = await deps.ingestor.ingestBody(
+    { shape, bytes },
+    { requestIp: request.ip, requestUserAgent: request.headers['user-agent'] ?? null },
+    { typeFromPath },
+    (bodyWriteKey) => workspaceOf(deps, request, bodyWriteKey),
+  );
+  return answer(result, result.received);
+}
+
 function answer(result: IngestResult, total: number) {
   if (total > 0 && result.rejected.length === total) {
     const first = result.rejected[0];
@@ -68,7 +94,9 @@ function answer(result: IngestResult, total: number) {
 
 /** The Segment-compatible ingestion API. Handlers parse, call the ingestor, answer after the commit. */
 export async function collectRoutes(app: FastifyInstance, deps: CollectDependencies): Promise<void> {
-  await installCollectScope(app, (url) => (/\/v1\/(batch|import)/.test(url) ? 'batch' : 'message'));
+  await installCollectScope(app, (url) => (/\/v1\/(batch|import)/.test(url) ? 'batch' : 'message'), {
+    bodies: 'bytes',
+  });
   const rateLimit = {
     max: deps.rateLimitPerMinute,
     timeWindow: 60_000,
@@ -94,35 +122,12 @@ export async function collectRoutes(app: FastifyInstance, deps: CollectDependenc
             'user name (empty password) or `writeKey` in the body. Valid messages are stored even when others are ' +
             'rejected; the response lists rejected ones by index. Answered after the messages are committed.',
           security: [{ writeKeyBasic: [] }],
-          body: Type.Object(
-            {
-              batch: Type.Array(Type.Unknown(), { minItems: 1, maxItems: 5000 }),
-              sentAt: Type.Optional(Type.String({ format: 'date-time' })),
-              writeKey: Type.Optional(Type.String({ maxLength: 200 })),
-              context: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
-            },
-            { additionalProperties: true },
-          ),
+          body: BatchBody,
           response: responses,
         },
+        validatorCompiler: checkedByIngestion,
       },
-      async (request) => {
-        const body = request.body as {
-          batch: unknown[];
-          sentAt?: string;
-          writeKey?: string;
-          context?: Record<string, unknown>;
-        };
-        const workspaceId = await workspaceOf(deps, request, body.writeKey);
-        const result = await deps.ingestor.ingest(body.batch, {
-          workspaceId,
-          requestIp: request.ip,
-          requestUserAgent: request.headers['user-agent'] ?? null,
-          batchSentAt: body.sentAt,
-          batchContext: body.context,
-        });
-        return answer(result, body.batch.length);
-      },
+      (request) => ingestBody(deps, request, 'batch'),
     );
   }
 
@@ -158,26 +163,12 @@ export async function collectRoutes(app: FastifyInstance, deps: CollectDependenc
           tags: ['ingestion'],
           summary: `Send one ${type} message (Segment spec).`,
           security: [{ writeKeyBasic: [] }],
-          body: Type.Record(Type.String(), Type.Unknown()),
+          body: SingleMessageBody,
           response: responses,
         },
+        validatorCompiler: checkedByIngestion,
       },
-      async (request) => {
-        const message = request.body as Record<string, unknown>;
-        const workspaceId = await workspaceOf(deps, request, message.writeKey);
-        const result = await deps.ingestor.ingest(
-          [message],
-          {
-            workspaceId,
-            requestIp: request.ip,
-            requestUserAgent: request.headers['user-agent'] ?? null,
-            batchSentAt: undefined,
-            batchContext: undefined,
-          },
-          type,
-        );
-        return answer(result, 1);
-      },
+      (request) => ingestBody(deps, request, 'single', type),
     );
   }
 }

@@ -34,3 +34,10 @@ export const str = (v: unknown): string => String(v);
 export const strOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 export const jsonObject = (v: unknown): Record<string, unknown> =>
   typeof v === 'string' && v !== '' ? (JSON.parse(v) as Record<string, unknown>) : {};
+
+/**
+ * SQL for a list of texts bound as one JSON array parameter (`$n`): DuckDB's own cast from text to VARCHAR[] does
+ * not read JSON escapes (a quote, backslash or control character in a value would come out changed), while
+ * from_json reads the array exactly as JSON.stringify wrote it.
+ */
+export const textList = (param: string) => `from_json(${param}::JSON, '["VARCHAR"]')`;

@@ -49,16 +49,26 @@ export class IdentityGraph {
     return refs.filter((ref) => !this.profileOf.has(identityKey(ref)));
   }
 
-  /** Adds identities loaded from the store (which are canonical: merges rewrite them there). */
+  /**
+   * Adds identities loaded from the store (which are canonical: merges rewrite them there). The store may lag
+   * behind this graph (batches journaled but not yet applied), so known userIds are kept, never replaced.
+   */
   learn(links: IdentityLink[], userIdsByProfile: Map<string, string[]>): void {
     for (const link of links) this.profileOf.set(identityKey(link), link.profileId);
-    for (const [profileId, userIds] of userIdsByProfile) this.userIdsOf.set(profileId, new Set(userIds));
+    for (const [profileId, userIds] of userIdsByProfile) {
+      const known = this.userIdsOf.get(profileId) ?? new Set<string>();
+      for (const id of userIds) known.add(id);
+      this.userIdsOf.set(profileId, known);
+    }
   }
 
-  /** Starts a new batch; forgets the cache when it has grown too large (the store stays the truth). */
-  begin(): void {
+  /**
+   * Starts a new batch. When the cache has grown too large it is dropped, but only if `mayForget`: the store must
+   * hold everything the cache knows (the store stays the truth).
+   */
+  begin(mayForget = true): void {
     this.plan = { newProfiles: [], newIdentities: [], merges: [] };
-    if (this.profileOf.size > this.maxCachedIdentities) this.forget();
+    if (mayForget && this.profileOf.size > this.maxCachedIdentities) this.forget();
   }
 
   /** The plan of the current batch, to be committed together with its events. */

@@ -6,7 +6,11 @@ export const normaliseEmail = (value: string) => value.trim().toLowerCase();
 export const normalisePhone = (value: string) => value.replace(/[^\d+]/g, '');
 
 /** Attach-only identifiers a message carries: traits.email, traits.phone, context.externalIds (Segment). */
-export function extraIdentities(message: PreparedMessage): { kind: IdentityKind; value: string }[] {
+export function extraIdentities(message: {
+  type: string;
+  traits: Record<string, unknown>;
+  context: Record<string, unknown>;
+}): { kind: IdentityKind; value: string }[] {
   const out: { kind: IdentityKind; value: string }[] = [];
   if (message.type === 'identify') {
     const { email, phone } = message.traits;
@@ -38,6 +42,6 @@ export function identityRefs(message: PreparedMessage): IdentityRef[] {
     refs.push({ workspaceId: ws, kind: 'user_id', value: message.previousId });
     refs.push({ workspaceId: ws, kind: 'anonymous_id', value: message.previousId });
   }
-  for (const extra of extraIdentities(message)) refs.push({ workspaceId: ws, ...extra });
+  for (const extra of message.identities) refs.push({ workspaceId: ws, ...extra });
   return refs;
 }

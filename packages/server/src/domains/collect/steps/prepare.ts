@@ -1,5 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import type { SegmentMessage } from '@cairn/protocol';
+import { extraIdentities } from '../identity/message-identities.js';
+import { encodeRows } from '../prepare/event-rows.js';
 import type { PreparedMessage } from '../prepared-message.js';
 import { deriveChannel } from './channel.js';
 import { type IpMode, pseudonymiseIp } from './pseudonymise-ip.js';
@@ -16,6 +17,8 @@ export interface RequestFacts {
   /** Context sent once for the whole batch (Segment allows it); message context wins. */
   batchContext: Record<string, unknown> | undefined;
   ipMode: IpMode;
+  /** Unique per request: names its messages that come without a messageId (`<requestKey>:<index>`). */
+  requestKey: string;
 }
 
 type Bag = Record<string, unknown>;
@@ -24,23 +27,47 @@ const bag = (value: unknown): Bag =>
 const text = (value: unknown, max = 2048): string | null =>
   typeof value === 'string' && value !== '' ? value.slice(0, max) : null;
 
-/** Parsed once per message: URL parsing is one of the costlier steps on the ingestion hot path. */
-function parseUrl(url: string | null): URL | null {
+/** The path of a page URL, or null when it is not a URL (parsing is one of the costlier steps per event). */
+function pathOf(url: string | null): string | null {
   if (!url) return null;
   try {
-    return new URL(url);
+    return new URL(url).pathname;
   } catch {
     return null;
   }
 }
 
-/** Normalise and enrich: one shape for every message type, with channel, pseudonymised IP, device and UTM. */
-export function prepareMessage(message: SegmentMessage, facts: RequestFacts): PreparedMessage {
-  const context = { ...bag(facts.batchContext), ...bag(message.context) };
+/** The query parameters of a URL when it carries UTM parameters, else null (most page URLs have none). */
+function utmParams(url: string | null): URLSearchParams | null {
+  const query = url?.indexOf('?') ?? -1;
+  if (!url || query < 0 || !url.includes('utm_', query)) return null;
+  const fragment = url.indexOf('#', query);
+  return new URLSearchParams(url.slice(query + 1, fragment < 0 ? undefined : fragment));
+}
+
+const canonicalInstant = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+
+/** ISO-8601 UTC of an instant given as text (validation checked the format), or null when absent. */
+const iso = (value: string | undefined) =>
+  value ? (canonicalInstant.test(value) ? value : new Date(value).toISOString()) : null;
+
+/**
+ * Normalise and enrich: one shape for every message type, with channel, pseudonymised IP, device and UTM.
+ * A pure function of the message, its position `index` in the request and the request's facts, so replaying a
+ * journaled request prepares exactly the same messages.
+ */
+export function prepareMessage(
+  message: SegmentMessage,
+  index: number,
+  facts: RequestFacts,
+): { message: PreparedMessage; columns: string } {
+  const given = facts.batchContext
+    ? { ...bag(facts.batchContext), ...bag(message.context) }
+    : bag(message.context);
   const properties = 'properties' in message ? bag(message.properties) : {};
-  const traits = 'traits' in message && message.traits ? bag(message.traits) : bag(context.traits);
-  const page = bag(context.page);
-  const campaign = bag(context.campaign);
+  const traits = 'traits' in message && message.traits ? bag(message.traits) : bag(given.traits);
+  const page = bag(given.page);
+  const campaign = bag(given.campaign);
   const event =
     message.type === 'track'
       ? message.event
@@ -48,50 +75,88 @@ export function prepareMessage(message: SegmentMessage, facts: RequestFacts): Pr
         ? text(message.name)
         : null;
   const url = text(page.url) ?? text(properties.url);
-  const parsedUrl = parseUrl(url);
-  const utm = (name: string) => text(parsedUrl?.searchParams.get(name));
-  const ip = pseudonymiseIp(text(context.ip, 64) ?? facts.requestIp, facts.ipMode);
-  if ('ip' in context) context.ip = ip;
-  const userAgentString = text(context.userAgent, 1024) ?? facts.requestUserAgent;
-
-  return {
-    workspaceId: facts.workspaceId,
-    messageId: message.messageId ?? randomUUID(),
+  const givenPath = text(page.path) ?? text(properties.path);
+  const query = utmParams(url);
+  const utm = (name: string) => text(query?.get(name));
+  const ip = pseudonymiseIp(text(given.ip, 64) ?? facts.requestIp, facts.ipMode);
+  // The kept context never holds the address as sent.
+  const context = 'ip' in given ? { ...given, ip } : given;
+  const userAgent = parseUserAgent(text(context.userAgent, 1024) ?? facts.requestUserAgent);
+  const messageId = message.messageId ?? `${facts.requestKey}:${index}`;
+  const anonymousId = text(message.anonymousId, 256);
+  const userId = text(message.userId, 256);
+  const groupId = message.type === 'group' ? message.groupId : text(context.groupId, 256);
+  const channel = deriveChannel({
     type: message.type,
     event,
-    anonymousId: text(message.anonymousId, 256),
-    userId: text(message.userId, 256),
-    previousId: message.type === 'alias' ? message.previousId : null,
-    groupId: message.type === 'group' ? message.groupId : text(context.groupId, 256),
-    channel: deriveChannel({
-      type: message.type,
-      event,
-      context,
-      properties,
-      segmentChannel: message.channel,
-    }),
-    timestamp: correctedTimestamp(message, facts.batchSentAt, facts.receivedAt),
-    originalTimestamp: message.originalTimestamp ? new Date(message.originalTimestamp).toISOString() : null,
-    sentAt:
-      (message.sentAt ?? facts.batchSentAt)
-        ? new Date(message.sentAt ?? facts.batchSentAt ?? '').toISOString()
-        : null,
-    receivedAt: facts.receivedAt.toISOString(),
+    context,
+    properties,
+    segmentChannel: message.channel,
+  });
+  const receivedAt = facts.receivedAt.toISOString();
+  const timestamp = correctedTimestamp(message, facts.batchSentAt, facts.receivedAt);
+  // The events table's columns (migration 0002) but the three the writer decides; JSON columns take the objects.
+  const columns = JSON.stringify({
+    message_id: messageId,
+    type: message.type,
+    event,
+    anonymous_id: anonymousId,
+    user_id: userId,
+    group_id: groupId,
+    channel,
+    occurred_at: timestamp,
+    original_timestamp: iso(message.originalTimestamp),
+    sent_at: iso(message.sentAt ?? facts.batchSentAt),
+    received_at: receivedAt,
     properties,
     traits,
     context,
     ip,
-    userAgent: parseUserAgent(userAgentString),
-    page: {
-      url,
-      path: text(page.path) ?? text(properties.path) ?? parsedUrl?.pathname ?? null,
-      referrer: text(page.referrer) ?? text(properties.referrer),
-      title: text(page.title) ?? text(properties.title),
-    },
-    campaign: {
-      source: text(campaign.source, 256) ?? utm('utm_source'),
-      medium: text(campaign.medium, 256) ?? utm('utm_medium'),
-      name: text(campaign.name, 256) ?? utm('utm_campaign'),
-    },
+    browser: userAgent.browser,
+    os: userAgent.os,
+    device: userAgent.device,
+    page_url: url,
+    page_path: givenPath ?? pathOf(url),
+    page_title: text(page.title) ?? text(properties.title),
+    referrer: text(page.referrer) ?? text(properties.referrer),
+    utm_source: text(campaign.source, 256) ?? utm('utm_source'),
+    utm_medium: text(campaign.medium, 256) ?? utm('utm_medium'),
+    utm_campaign: text(campaign.name, 256) ?? utm('utm_campaign'),
+  });
+  const prepared: PreparedMessage = {
+    workspaceId: facts.workspaceId,
+    messageId,
+    type: message.type,
+    event,
+    anonymousId,
+    userId,
+    previousId: message.type === 'alias' ? message.previousId : null,
+    groupId,
+    channel,
+    timestamp,
+    receivedAt,
+    traits,
+    identities: extraIdentities({ type: message.type, traits, context }),
+    pageUrl: url,
+    profileId: '',
+    ingestSeq: 0,
+    row: noRow,
   };
+  return { message: prepared, columns };
+}
+
+/** The row a message gets once its columns are encoded together with its request's (prepare/event-rows.ts). */
+const noRow = new Uint8Array(0);
+
+/** Prepares messages and encodes their store rows in one buffer. */
+export function prepareAll(
+  items: readonly { message: SegmentMessage; index: number }[],
+  facts: RequestFacts,
+): PreparedMessage[] {
+  const prepared = items.map(({ message, index }) => prepareMessage(message, index, facts));
+  const rows = encodeRows(prepared.map((p) => p.columns));
+  return prepared.map((p, i) => {
+    p.message.row = rows[i] as Uint8Array;
+    return p.message;
+  });
 }

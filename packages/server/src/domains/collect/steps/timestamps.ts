@@ -11,6 +11,8 @@ export function correctedTimestamp(
 ): string {
   if (message.timestamp) return new Date(message.timestamp).toISOString();
   const sentAt = message.sentAt ?? batchSentAt;
+  // The common case of a batch sent as soon as it was made: no skew to correct, and no dates to parse.
+  if (message.originalTimestamp && sentAt === message.originalTimestamp) return receivedAt.toISOString();
   if (message.originalTimestamp && sentAt) {
     const skew = Date.parse(sentAt) - Date.parse(message.originalTimestamp);
     if (Number.isFinite(skew)) return new Date(receivedAt.getTime() - skew).toISOString();

@@ -1,6 +1,6 @@
 import type { ProfileRepo, StoredEvent } from '../../collect-port.js';
 import type { SqlExecutor } from '../database.js';
-import { jsonObject, type Row, str, strOrNull } from '../values.js';
+import { jsonObject, type Row, str, strOrNull, textList } from '../values.js';
 
 const ids = (list: string[]) => JSON.stringify(list);
 
@@ -167,7 +167,7 @@ export function profileRepo(db: SqlExecutor): ProfileRepo {
         `WITH current AS (
            SELECT profile_id, trait, arg_max(value, (observed_at, message_id)) ->> '$' AS value
            FROM profile_traits WHERE workspace_id = $1 GROUP BY profile_id, trait),
-         wanted AS (SELECT unnest($2::VARCHAR[]) AS trait, unnest($3::VARCHAR[]) AS value),
+         wanted AS (SELECT unnest(${textList('$2')}) AS trait, unnest(${textList('$3')}) AS value),
          trait_hits AS (
            SELECT c.profile_id FROM current c JOIN wanted w ON c.trait = w.trait AND c.value = w.value
            GROUP BY c.profile_id HAVING count(*) = (SELECT count(*) FROM wanted)),

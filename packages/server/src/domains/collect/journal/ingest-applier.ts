@@ -1,0 +1,144 @@
+import type { IngestCommit } from '../../../store/collect-port.js';
+import type { StoredMessage } from '../ingest-commit.js';
+
+interface Pending {
+  commit: IngestCommit;
+  /** Journal segment of the commit's record: released once the commit is in the store. */
+  segment: number;
+}
+
+export interface ApplierOptions {
+  /** Events per store transaction at most (several journaled commits are merged into one). */
+  maxEventsPerApply: number;
+  /** Stores one (merged) commit in one transaction. */
+  persist: (commit: IngestCommit) => Promise<void>;
+  /** Called after each applied transaction with its events (after-commit reactions). */
+  applied: (events: StoredMessage[]) => void;
+  /** The journal no longer needs records before this segment. */
+  release: (segment: number) => void;
+  /** A failed transaction is retried after this many milliseconds (doubling up to `maxRetryDelayMs`). */
+  retryDelayMs?: number;
+  maxRetryDelayMs?: number;
+  onError?: (error: unknown, attempt: number) => void;
+}
+
+/**
+ * Moves journaled commits into the store, in journal order, several at a time in one transaction. The journal is
+ * what makes a commit durable and acknowledged; the store is where it becomes visible to reads. A transaction
+ * that fails is retried (the commits stay in the journal meanwhile), because skipping one would lose
+ * acknowledged events and break the identity decisions of the commits after it.
+ */
+export class IngestApplier {
+  private pending: Pending[] = [];
+  private pendingEvents = 0;
+  private running: Promise<void> | null = null;
+  /** Commits pushed so far, and applied so far: a reader waits until `applied` reaches the count it saw. */
+  private pushed = 0;
+  private appliedCount = 0;
+  private waiters: { until: number; resolve: () => void }[] = [];
+
+  constructor(private readonly options: ApplierOptions) {}
+
+  /** Events journaled but not yet in the store. */
+  get backlog(): number {
+    return this.pendingEvents;
+  }
+
+  push(commit: IngestCommit, segment: number): void {
+    this.pending.push({ commit, segment });
+    this.pendingEvents += commit.events.length;
+    this.pushed += 1;
+    this.kick();
+  }
+
+  /** Resolves once every commit pushed before this call is in the store (reads that must see them wait here). */
+  caughtUp(): Promise<void> {
+    if (this.appliedCount >= this.pushed) return Promise.resolve();
+    const until = this.pushed;
+    return new Promise((resolve) => this.waiters.push({ until, resolve }));
+  }
+
+  /** Applies everything pushed, then resolves (graceful shutdown, backup). */
+  async drain(): Promise<void> {
+    while (this.running || this.pending.length) {
+      this.kick();
+      await this.running;
+    }
+  }
+
+  /**
+   * Drops every commit not yet applied (after a restore put other data in place: they belong to the replaced
+   * data, and applying them to the restored data could contradict it). Readers waiting for them go on.
+   */
+  discard(): void {
+    this.pending = [];
+    this.pendingEvents = 0;
+    this.appliedCount = this.pushed;
+    this.wake();
+  }
+
+  private wake(): void {
+    this.waiters = this.waiters.filter((w) => {
+      if (w.until > this.appliedCount) return true;
+      w.resolve();
+      return false;
+    });
+  }
+
+  private kick(): void {
+    if (this.running || this.pending.length === 0) return;
+    this.running = this.applyNext().finally(() => {
+      this.running = null;
+      this.kick();
+    });
+  }
+
+  private async applyNext(): Promise<void> {
+    const taken: Pending[] = [];
+    let events = 0;
+    while (this.pending.length) {
+      const next = this.pending[0] as Pending;
+      if (taken.length && events + next.commit.events.length > this.options.maxEventsPerApply) break;
+      taken.push(next);
+      this.pending.shift();
+      events += next.commit.events.length;
+    }
+    const merged = mergeCommits(taken.map((p) => p.commit));
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.options.persist(merged);
+        break;
+      } catch (error) {
+        this.options.onError?.(error, attempt);
+        const base = this.options.retryDelayMs ?? 100;
+        const delay = Math.min(base * 2 ** (attempt - 1), this.options.maxRetryDelayMs ?? 5_000);
+        await new Promise((resolve) => setTimeout(resolve, delay));
+      }
+    }
+    // Clamped: a discard (restore) may have zeroed the counts while this transaction ran.
+    this.pendingEvents = Math.max(0, this.pendingEvents - events);
+    this.appliedCount = Math.min(this.pushed, this.appliedCount + taken.length);
+    this.options.release((taken.at(-1) as Pending).segment);
+    this.options.applied(merged.events);
+    this.wake();
+  }
+}
+
+/**
+ * One commit with the effect of applying `commits` one after the other. Appends simply concatenate; merges keep
+ * their order, and the store runs them after every append of the transaction (collect-port.ts), so a merge also
+ * moves the traits and groups that an earlier commit in the same transaction stored for the merged profile.
+ */
+export function mergeCommits(commits: IngestCommit[]): IngestCommit {
+  if (commits.length === 1) return commits[0] as IngestCommit;
+  return {
+    events: commits.flatMap((c) => c.events),
+    plan: {
+      newProfiles: commits.flatMap((c) => c.plan.newProfiles),
+      newIdentities: commits.flatMap((c) => c.plan.newIdentities),
+      merges: commits.flatMap((c) => c.plan.merges),
+    },
+    traits: commits.flatMap((c) => c.traits),
+    groups: commits.flatMap((c) => c.groups),
+  };
+}
