@@ -40,6 +40,35 @@ describe('Segment-compatible ingestion API', () => {
   });
   afterAll(() => t.close());
 
+  it('stores every character of hostile text exactly as sent (quotes, escapes, line breaks, emoji)', async () => {
+    const anon = id('anon');
+    const hostile = 'a "quoted" \\ back\\slash\nnew line\ttab \u2028 ünïcødé 😀 <script>alert(1)</script>';
+    const properties = { text: hostile, nested: { list: [hostile, 1.5, null, true] }, big: 9007199254740991 };
+    const res = await send({
+      batch: [
+        {
+          type: 'track',
+          anonymousId: anon,
+          event: `Clicked ${hostile}`,
+          properties,
+          context: { page: { url: 'https://shop.example/p?q="x"', title: hostile }, locale: 'de-DE' },
+        },
+      ],
+    });
+    expect(res.json()).toMatchObject({ stored: 1, rejected: [] });
+    const profile = (await lookup(`anonymousId=${anon}`)).json();
+    const [event] = (
+      await t.app.inject({
+        url: `/api/v1/workspaces/${workspaceId}/profiles/${profile.id}/timeline?limit=10`,
+        headers: adminHeaders,
+      })
+    ).json().items;
+    expect(event.event).toBe(`Clicked ${hostile}`);
+    expect(event.properties).toEqual(properties);
+    expect(event.page).toMatchObject({ url: 'https://shop.example/p?q="x"', title: hostile, path: '/p' });
+    expect(event.context.page.title).toBe(hostile);
+  });
+
   it('stores a batch and shows it on the profile found by any identifier', async () => {
     const anon = id('anon');
     const res = await send({

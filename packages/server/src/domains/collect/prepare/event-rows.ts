@@ -19,7 +19,8 @@ const blankSlots = `${head}${' '.repeat(idWidth)}","profile_id":"${' '.repeat(id
 
 /** Rows of several messages in one buffer (one allocation, one transfer between threads). */
 export function encodeRows(columns: readonly string[]): Uint8Array[] {
-  const bytes = Buffer.from(columns.map((c) => `${blankSlots}${c.slice(1)}\n`).join(''));
+  const line = (c: string) => (c === '{}' ? `${blankSlots.slice(0, -1)}}\n` : `${blankSlots}${c.slice(1)}\n`);
+  const bytes = Buffer.from(columns.map(line).join(''));
   const rows: Uint8Array[] = [];
   // JSON text holds no raw line breaks (inside strings they are escaped), so each one ends a row.
   for (let start = 0; start < bytes.length; ) {
