@@ -33,7 +33,8 @@ export function installErrorHandling(app: FastifyInstance, bodyLimitBytes: numbe
       cairnError = new CairnError('CAIRN_PAYLOAD_TOO_LARGE', { limit: bodyLimitBytes });
     }
     // Refusing work under overload is the designed answer, not a fault: no stack trace per refused request.
-    if (cairnError.code === 'CAIRN_OVERLOADED') request.log.warn({ code: cairnError.code }, cairnError.message);
+    if (cairnError.code === 'CAIRN_OVERLOADED')
+      request.log.warn({ code: cairnError.code }, cairnError.message);
     else if (cairnError.status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ code: cairnError.code }, cairnError.message);
     const retryAfter = cairnError.params.retryAfter;

@@ -8,6 +8,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import type { Config } from '../../config.js';
 import { canOperateInstance } from '../../domains/access/permissions.js';
+import type { Ingestor } from '../../domains/collect/ingestor.js';
 import { CairnError } from '../../errors/catalogue.js';
 import { fileStamp } from '../../runtime/file-stamp.js';
 import { InvalidBackupError, type Store } from '../../store/port.js';
@@ -46,7 +47,10 @@ function operatorLabel(request: FastifyRequest): string {
 }
 
 /** Whole-instance operations: backup and restore of the store. Both are operator-only. */
-export async function adminRoutes(app: FastifyInstance, deps: { config: Config; store: Store }) {
+export async function adminRoutes(
+  app: FastifyInstance,
+  deps: { config: Config; store: Store; ingestor: Pick<Ingestor, 'flush'> },
+) {
   // Uploads and downloads sit beside the store file, so moving a restored file into place is a rename.
   const scratchDir = path.join(deps.config.dataDir, 'tmp');
 
@@ -147,6 +151,8 @@ export async function adminRoutes(app: FastifyInstance, deps: { config: Config; 
             byteLimit(restoreUploadLimitBytes),
             createWriteStream(upload, { mode: 0o600 }),
           );
+          // Events acknowledged so far belong to the data being replaced: store them there first.
+          await deps.ingestor.flush();
           const { previousDataKeptAt } = await deps.store.restoreFrom(upload);
           request.log.info(
             {

@@ -92,7 +92,7 @@ function answer(result: IngestResult, total: number) {
   return { success: true as const, ...result };
 }
 
-/** The Segment-compatible ingestion API. Handlers parse, call the ingestor, answer after the commit. */
+/** The Segment-compatible ingestion API. Handlers hand the body to the ingestor and answer once it is durable. */
 export async function collectRoutes(app: FastifyInstance, deps: CollectDependencies): Promise<void> {
   await installCollectScope(app, (url) => (/\/v1\/(batch|import)/.test(url) ? 'batch' : 'message'), {
     bodies: 'bytes',
@@ -120,7 +120,9 @@ export async function collectRoutes(app: FastifyInstance, deps: CollectDependenc
           description:
             'Segment HTTP Tracking API batch. Up to 500 KB per request, 32 KB per message. Write key as Basic-auth ' +
             'user name (empty password) or `writeKey` in the body. Valid messages are stored even when others are ' +
-            'rejected; the response lists rejected ones by index. Answered after the messages are committed.',
+            'rejected; the response lists rejected ones by index. Answered once the messages are durable (written and ' +
+            'flushed to the ingest journal); they are visible to the API a few milliseconds later, and every API ' +
+            'request waits for the events acknowledged before it.',
           security: [{ writeKeyBasic: [] }],
           body: BatchBody,
           response: responses,
