@@ -17,7 +17,9 @@ export async function screenshot(page: Page, name: string): Promise<void> {
  */
 export function watchForProblems(page: Page): string[] {
   const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  page.on('pageerror', (error) =>
+    problems.push(`uncaught: ${error.message} (${error.stack?.split('\n')[1]?.trim() ?? 'no stack'})`),
+  );
   page.on('console', (message) => {
     const text = message.text();
     if (message.type() === 'error' && !text.startsWith('Failed to load resource')) problems.push(text);
