@@ -20,7 +20,7 @@ export async function loadDemoOnFirstStart(
   try {
     const result = await loadDemoWorld(api, {
       seed: 1,
-      customers: 10_000,
+      customers: 20_000,
       endDate: new Date().toISOString().slice(0, 10),
     });
     app.log.info(

@@ -20,7 +20,7 @@ export function registerDemoCommand(program: Command, ctx: CliContext): void {
         'response import API when the surveys API exists). ' +
         'See docs/demo-world.md. Prints the workspace id.',
     )
-    .option('--customers <n>', 'customers to generate (about 30 events each)', '10000')
+    .option('--customers <n>', 'customers to generate (about 30 events each)', '20000')
     .option('--seed <n>', 'seed of the world (same seed, same world)', '1')
     .option('--responses <n>', 'survey responses to import at most (an even sample; default: all)')
     .option('--end-date <date>', 'last day of the world (default: a day in December 2025 chosen by the seed)')

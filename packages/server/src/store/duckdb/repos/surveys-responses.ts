@@ -5,7 +5,7 @@ import type {
   SurveyResponseRepo,
 } from '../../survey-port.js';
 import type { DuckDbDatabase } from '../database.js';
-import { jsonObject, type Row, str, strOrNull } from '../values.js';
+import { jsonObject, type Row, str, strOrNull, textList } from '../values.js';
 import { segmentClause } from './response-segment-clause.js';
 import { answerColumns, commitResponseBatch, responseColumns } from './surveys-response-batch.js';
 import { deleteTextOfResponse } from './text.js';
@@ -52,6 +52,27 @@ function decodeCursor(cursor: string | undefined): [string | null, string | null
 }
 
 const surveyEvents = ['Survey Response Submitted', 'Survey Completed', 'Survey Shown'];
+
+/**
+ * The profiles whose events count for the canonical profiles `canonicalSql` selects: each itself and every profile
+ * merged into it (CTE "members"). Joining events to this small list on the plain profile_id column keeps the join
+ * a hash join; a join on coalesce(merged_into, profile_id) with a time condition was planned as a nested loop
+ * (measured on 128k events and 500 wanted profiles: 15.9 s instead of 19 ms).
+ */
+function membersOf(canonicalSql: string): string {
+  return `canonical(id) AS (${canonicalSql}),
+    members AS (
+      SELECT id AS canonical, id AS member FROM canonical
+      UNION SELECT p.merged_into, p.id FROM profiles p WHERE p.merged_into IN (SELECT id FROM canonical))`;
+}
+
+/** Events of the "members" CTE's profiles, survey events left out, with their canonical profile. */
+function memberEvents(workspaceParam: string, surveyEventsParam: string): string {
+  return `SELECT m.canonical, e.type, e.event, e.channel, e.page_url, e.occurred_at, e.ingest_seq
+    FROM events e JOIN members m ON e.profile_id = m.member
+    WHERE e.workspace_id = ${workspaceParam}
+      AND NOT (e.type = 'track' AND list_contains(${surveyEventsParam}::VARCHAR[], e.event))`;
+}
 
 export function surveyResponseRepo(database: DuckDbDatabase): SurveyResponseRepo {
   const db = database.autocommit;
@@ -192,13 +213,13 @@ export function surveyResponseRepo(database: DuckDbDatabase): SurveyResponseRepo
       const rows = await db.all(
         `WITH wanted AS (
            SELECT unnest(from_json($2::VARCHAR,
-             '[{"item_key":"VARCHAR","profile_id":"VARCHAR","cutoff":"TIMESTAMPTZ"}]'), recursive := true))
-         SELECT w.item_key, e.type, e.event, e.channel, e.page_url, e.occurred_at
-         FROM events e JOIN profiles p ON p.id = e.profile_id
-         JOIN wanted w ON w.profile_id = coalesce(p.merged_into, e.profile_id) AND e.occurred_at <= w.cutoff
-         WHERE e.workspace_id = $1 AND NOT (e.type = 'track' AND list_contains($3::VARCHAR[], e.event))
-         QUALIFY row_number() OVER (PARTITION BY w.item_key ORDER BY e.occurred_at DESC, e.ingest_seq DESC) <= $4
-         ORDER BY w.item_key, e.occurred_at DESC, e.ingest_seq DESC`,
+             '[{"item_key":"VARCHAR","profile_id":"VARCHAR","cutoff":"TIMESTAMPTZ"}]'), recursive := true)),
+         ${membersOf('SELECT profile_id FROM wanted')}
+         SELECT w.item_key, c.type, c.event, c.channel, c.page_url, c.occurred_at
+         FROM (${memberEvents('$1', '$3')}) c JOIN wanted w ON w.profile_id = c.canonical
+         WHERE c.occurred_at <= w.cutoff
+         QUALIFY row_number() OVER (PARTITION BY w.item_key ORDER BY c.occurred_at DESC, c.ingest_seq DESC) <= $4
+         ORDER BY w.item_key, c.occurred_at DESC, c.ingest_seq DESC`,
         [
           workspaceId,
           JSON.stringify(items.map((i) => ({ item_key: i.key, profile_id: i.profileId, cutoff: i.before }))),
@@ -222,12 +243,12 @@ export function surveyResponseRepo(database: DuckDbDatabase): SurveyResponseRepo
     },
     async recentEvents(workspaceId, profileIds, before, limit) {
       const rows = await db.all(
-        `SELECT coalesce(p.merged_into, e.profile_id) AS profile_id, e.type, e.event, e.channel, e.page_url, e.occurred_at
-         FROM events e JOIN profiles p ON p.id = e.profile_id
-         WHERE e.workspace_id = $1 AND list_contains($2::VARCHAR[], coalesce(p.merged_into, e.profile_id))
-           AND e.occurred_at <= $3::TIMESTAMPTZ AND NOT (e.type = 'track' AND list_contains($4::VARCHAR[], e.event))
-         QUALIFY row_number() OVER (PARTITION BY coalesce(p.merged_into, e.profile_id) ORDER BY e.occurred_at DESC, e.ingest_seq DESC) <= $5
-         ORDER BY e.occurred_at DESC, e.ingest_seq DESC`,
+        `WITH ${membersOf(`SELECT unnest(${textList('$2')})`)}
+         SELECT c.canonical AS profile_id, c.type, c.event, c.channel, c.page_url, c.occurred_at
+         FROM (${memberEvents('$1', '$4')}) c
+         WHERE c.occurred_at <= $3::TIMESTAMPTZ
+         QUALIFY row_number() OVER (PARTITION BY c.canonical ORDER BY c.occurred_at DESC, c.ingest_seq DESC) <= $5
+         ORDER BY c.occurred_at DESC, c.ingest_seq DESC`,
         [workspaceId, JSON.stringify(profileIds), before, JSON.stringify(surveyEvents), limit],
       );
       const byProfile = new Map<
