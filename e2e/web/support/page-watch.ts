@@ -18,7 +18,9 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 export function watchForProblems(page: Page): string[] {
   const problems: string[] = [];
   page.on('pageerror', (error) =>
-    problems.push(`uncaught: ${error.message} (${error.stack?.split('\n')[1]?.trim() ?? 'no stack'})`),
+    problems.push(
+      `uncaught: ${error.message} (${error.stack?.split('\n').slice(1, 5).join(' ← ').trim() ?? 'no stack'})`,
+    ),
   );
   page.on('console', (message) => {
     const text = message.text();

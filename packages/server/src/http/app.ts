@@ -33,8 +33,7 @@ export interface AppDependencies {
 
 export type CairnApp = FastifyInstance & { metrics: Metrics; ingestor: Ingestor };
 
-const readsAcknowledgedEvents = (url: string) =>
-  url.startsWith('/api/') || url.startsWith('/v1/surveys') || url.startsWith('/s/');
+const readsAcknowledgedEvents = (url: string) => url.startsWith('/api/');
 
 /** Assembles the HTTP app. Nothing here knows business rules: routes parse, call one domain function, serialise. */
 export async function buildApp(deps: AppDependencies): Promise<CairnApp> {
@@ -75,11 +74,18 @@ export async function buildApp(deps: AppDependencies): Promise<CairnApp> {
       },
     },
   });
-  app.addHook('onRequest', (request, reply, done) =>
+  app.addHook('onRequest', (request, reply, done) => {
+    // The SDK endpoints (/v1/*) answer JSON to scripts on customers' sites: a page policy means nothing there,
+    // only "do not sniff" does, and these are the busiest routes (helmet was 2 % of the server's time under load).
+    if (request.url.startsWith('/v1/')) {
+      reply.header('x-content-type-options', 'nosniff');
+      done();
+      return;
+    }
     securityHeaders(request.raw, reply.raw, (error?: unknown) =>
       done(error instanceof Error ? error : undefined),
-    ),
-  );
+    );
+  });
   await app.register(cookie);
   await app.register(rateLimit, {
     max: config.rateLimitPerMinute,
@@ -113,9 +119,10 @@ export async function buildApp(deps: AppDependencies): Promise<CairnApp> {
   // Shutdown order: stop accepting requests, then journal and store every accepted message, then (main) close
   // the store.
   app.addHook('onClose', () => ingestor.drain());
-  // Read your writes: API, survey SDK and survey page requests see the events acknowledged before they arrived
-  // (at most a few milliseconds' wait while the applier moves journaled events into the store). Bounded, so a
-  // store that keeps failing slows reads down instead of hanging them.
+  // Read your writes: API requests see the writes acknowledged before they arrived (at most a few milliseconds'
+  // wait while the applier moves journaled writes into the store). Bounded, so a store that keeps failing slows
+  // reads down instead of hanging them. Survey SDK and survey page requests need no wait: they read the survey
+  // caches, which learn every batch when it becomes durable.
   app.addHook('preHandler', async (request) => {
     if (readsAcknowledgedEvents(request.url)) await ingestor.caughtUp(10_000);
   });

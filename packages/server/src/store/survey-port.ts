@@ -115,6 +115,11 @@ export interface ResponseBatch {
    * cheaper path. A wrong claim costs a retry of the batch with upserts, never a different result.
    */
   created?: ReadonlySet<string> | undefined;
+  /**
+   * Written again after a crash (from the ingest journal): it may already be stored, so ledger entries already
+   * present are not added twice (responses, answers and enrichments are upserts then anyway).
+   */
+  replayed?: boolean | undefined;
 }
 
 export interface SurveyResponseRepo {

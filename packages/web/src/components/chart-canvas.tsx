@@ -57,7 +57,10 @@ export function ChartCanvas({ option, label, height = 280, className }: ChartPro
     // ECharts' aria component writes a generated description into the container's aria-label unless it is given
     // one, which would replace the caller's text alternative.
     const aria = { enabled: true, label: { enabled: true, description: label } };
-    chart.current?.setOption({ ...option, aria }, { notMerge: true });
+    // No animation: replacing a chart's option while its previous animation still runs left zrender elements
+    // without a transform, and a pointer event over them threw (seen in browser tests on a busy machine); it also
+    // spares people who get dizzy from motion.
+    chart.current?.setOption({ animation: false, ...option, aria }, { notMerge: true });
   }, [option, label]);
 
   return (

@@ -10,6 +10,7 @@ import type { IngestMetrics } from './ingest-metrics.js';
 import type { IngestApplier } from './journal/ingest-applier.js';
 import { type BodyShape, encodeIngestRecord, type RecordedRequest } from './journal/ingest-record.js';
 import type { JournalLog } from './journal/journal-log.js';
+import { eventsKind, tagRecord } from './journal/record-kind.js';
 import { fillRow } from './prepare/event-rows.js';
 import type { PreparedMessage } from './prepared-message.js';
 import type { RequestFacts } from './steps/prepare.js';
@@ -53,6 +54,8 @@ export class EventWriter {
     private readonly journal: JournalLog,
     private readonly applier: IngestApplier,
     private readonly now: () => Date,
+    /** Told about each batch as soon as it is durable (before its requests are answered). */
+    private readonly durable: (events: StoredMessage[]) => void,
   ) {}
 
   /** Continues the arrival sequence where the store left it; also after a restore, with a fresh identity cache. */
@@ -83,11 +86,12 @@ export class EventWriter {
       [...new Set(fresh.map((q) => q.request))].map((r) => r.body()),
     );
     const durable = this.metrics
-      .timeAsync('journal', () => this.journal.append(record))
+      .timeAsync('journal', () => this.journal.append(tagRecord(eventsKind, record)))
       .then(
         (segment) => {
           this.durableSeq = lastSeq;
           this.metrics.committed(fresh.length);
+          this.durable(events);
           this.applier.push(ingestCommit(events, plan), segment);
         },
         (error: unknown) => {
@@ -97,6 +101,20 @@ export class EventWriter {
         },
       );
     return { results: outcomes, durable };
+  }
+
+  /**
+   * Appends another writer's record (kind and bytes) to the journal, in order with the event batches; durable once
+   * this resolves. A failure is recovered from like a failed event batch.
+   */
+  async appendRecord(kind: string, parts: readonly Buffer[]): Promise<number> {
+    if (this.recovering) await this.recovering;
+    try {
+      return await this.journal.append(tagRecord(kind, parts));
+    } catch (error) {
+      this.recovering ??= this.recover();
+      throw error;
+    }
   }
 
   /**

@@ -11,6 +11,7 @@ import { createIngestMetrics, type IngestMetrics } from './ingest-metrics.js';
 import { IngestApplier } from './journal/ingest-applier.js';
 import { decodeIngestRecord } from './journal/ingest-record.js';
 import { JournalLog } from './journal/journal-log.js';
+import { eventsKind, untagRecord } from './journal/record-kind.js';
 import { replayedCommit } from './journal/replay.js';
 import { PreparePool } from './prepare/prepare-pool.js';
 import type { Rejection } from './prepared-message.js';
@@ -40,6 +41,8 @@ export interface IngestResult {
   stored: number;
   duplicates: number;
   rejected: Rejection[];
+  /** `ingest` only: the profile each message was stored for, by position (null: rejected or a duplicate). */
+  profileIds?: (string | null)[];
 }
 
 export interface IngestCall {
@@ -63,6 +66,8 @@ export class Ingestor {
   private readonly dedupe: DedupeWindow;
   private readonly queue: GroupCommitQueue<QueuedMessage, WriteOutcome>;
   private readonly reactions: AfterCommit[] = [];
+  private readonly durableObservers: ((events: StoredMessage[]) => void)[] = [];
+  private readonly replays = new Map<string, (body: Buffer) => Promise<void>>();
   private journal: JournalLog | null = null;
   private writer: EventWriter | null = null;
   private readonly applier: IngestApplier;
@@ -110,23 +115,88 @@ export class Ingestor {
     let replayed = 0;
     let stored = await this.store.events.lastIngestSeq();
     for (const { payload } of records) {
-      const { record, bodies } = decodeIngestRecord(payload);
+      const { kind, body } = untagRecord(payload);
+      if (kind !== eventsKind) {
+        const replay = this.replays.get(kind);
+        if (!replay) throw new Error(`The ingest journal holds a "${kind}" record and nothing can store it.`);
+        await replay(body);
+        continue;
+      }
+      const { record, bodies } = decodeIngestRecord(body);
       if (record.lastSeq <= stored) continue;
       const { commit } = replayedCommit(record, bodies, this.options.ipMode);
       await this.store.events.commitIngest(commit);
       stored = record.lastSeq;
       replayed += commit.events.length;
+      this.tellDurable(commit.events);
       this.react(commit.events);
     }
     // Everything in the journal is in the store now.
     await log.release(Number.POSITIVE_INFINITY);
-    this.writer = new EventWriter(this.store, this.dedupe, this.metrics, log, this.applier, this.now);
+    this.writer = new EventWriter(
+      this.store,
+      this.dedupe,
+      this.metrics,
+      log,
+      this.applier,
+      this.now,
+      (events) => this.tellDurable(events),
+    );
     await this.warmUp();
     return { replayed };
   }
 
+  /**
+   * Makes another writer's record durable in the journal, in order with the event batches acknowledged before it:
+   * resolves once it is on disk. `apply` then moves it into the store, in journal order (after the events it
+   * follows). `weight` counts towards the unapplied backlog. Register how to replay the kind with `onReplay`.
+   */
+  async journalWrite(
+    kind: string,
+    parts: readonly Buffer[],
+    apply: () => Promise<void>,
+    weight: number,
+  ): Promise<void> {
+    if (!this.writer) throw new Error('The ingestor was not started.');
+    if (this.applier.backlog >= this.options.maxUnappliedEvents) {
+      throw new CairnError('CAIRN_OVERLOADED', { retryAfter: 1 });
+    }
+    const segment = await this.metrics.timeAsync('journal', () =>
+      (this.writer as EventWriter).appendRecord(kind, parts),
+    );
+    this.applier.pushWrite(apply, segment, weight);
+  }
+
+  /**
+   * How records of `kind` found in the journal at start are stored (the writes acknowledged before a crash). A
+   * replayed record may already be in the store (applied, and the crash came before its segment was deleted), so
+   * `replay` must be idempotent. Register before `start`.
+   */
+  onReplay(kind: string, replay: (body: Buffer) => Promise<void>): void {
+    this.replays.set(kind, replay);
+  }
+
+  /** Reactions that run once a batch is in the store (they may read or write it); they never delay the ack. */
   afterCommit(reaction: AfterCommit): void {
     this.reactions.push(reaction);
+  }
+
+  /**
+   * In-memory state that must know every acknowledged event (survey caches): called synchronously as soon as a
+   * batch is durable, before its requests are answered, in journal order. Must not throw or touch the store.
+   */
+  onDurable(observer: (events: StoredMessage[]) => void): void {
+    this.durableObservers.push(observer);
+  }
+
+  private tellDurable(events: StoredMessage[]): void {
+    for (const observer of this.durableObservers) {
+      try {
+        observer(events);
+      } catch {
+        // An observer's failure must not turn a durable batch into a failed request.
+      }
+    }
   }
 
   /**
@@ -226,7 +296,10 @@ export class Ingestor {
         request,
       })),
     );
-    return this.submit(queued, rejected, call.visible === true);
+    const result = await this.submit(queued, rejected, call.visible === true);
+    const profileIds: (string | null)[] = messages.map(() => null);
+    for (const q of queued) if (q.message.profileId) profileIds[q.index] = q.message.profileId;
+    return { ...result, profileIds };
   }
 
   private async submit(

@@ -20,7 +20,7 @@ interface Ring {
 }
 
 /**
- * The last steps of each recently active profile, kept in memory from ingestion's after-commit hook so a response
+ * The last steps of each recently active profile, kept in memory from ingestion's durable hook so a response
  * gets its journey snapshot (issue 4: "the last steps before answering") without scanning the events table. A
  * profile the buffer has not seen in full is read from the store once per batch of responses, then kept.
  * Memory is bounded: at most `maxProfiles` rings of `steps` entries, the least recently touched dropped first.
@@ -42,7 +42,7 @@ export class JourneyBuffer {
     return this.rings.size;
   }
 
-  /** Ingestion's after-commit hook. `newProfiles`: profiles created by this batch, whose rings start complete. */
+  /** Ingestion's durable hook (every acknowledged batch, in order). `newProfiles`: profiles created by this batch, whose rings start complete. */
   observe(messages: readonly StoredMessage[], newProfiles: ReadonlySet<string> = new Set()): void {
     for (const m of messages) {
       const key = `${m.workspaceId}\0${m.profileId}`;
@@ -94,11 +94,14 @@ export class JourneyBuffer {
     if (missing.length === 0) return out;
     const loaded = await this.store.surveys.responses.recentEvents(workspaceId, missing, before, this.steps);
     for (const profileId of missing) {
-      const steps = loaded.get(profileId) ?? [];
-      out.set(profileId, steps);
       const key = `${workspaceId}\0${profileId}`;
+      // Steps observed as durable may not be in the store yet: the journey is both, without repeats.
       const observed = this.rings.get(key)?.steps ?? [];
-      const merged = dedupe([...observed, ...steps]).slice(0, this.steps);
+      const merged = dedupe([...observed, ...(loaded.get(profileId) ?? [])]).slice(0, this.steps);
+      out.set(
+        profileId,
+        merged.filter((s) => s.at <= before),
+      );
       this.touch(key, { steps: merged, complete: true });
     }
     return out;

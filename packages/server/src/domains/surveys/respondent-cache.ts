@@ -26,7 +26,7 @@ const identityKey = (kind: 'u' | 'a', value: string) => `${kind}:${value}`;
 /**
  * Memory of "which profile is this visitor" and "what are its traits" for the eligibility check, which the SDK
  * calls on page views (issue 4: ≥ 10k/s, p99 ≤ 20 ms), so it must not read the store per call. A workspace is
- * loaded in one pass on first use and then kept exact by `observe`, which the ingestion pipeline's after-commit
+ * loaded in one pass on first use and then kept exact by `observe`, which the ingestion pipeline's durable
  * hook feeds with every stored message (this process is the only writer of events). A workspace beyond the
  * bounds falls back to per-visitor reads, with "not found" remembered for `unknownTtlMs`.
  */
@@ -63,8 +63,8 @@ export class RespondentCache {
   }
 
   /**
-   * Profile right after this process ingested events for the visitor: memory first, the store on a miss (the
-   * after-commit hook runs detached, so the directory may lag the acknowledged ingest by a moment).
+   * Profile right after this process ingested events for the visitor: memory first (the durable hook has run by
+   * the time an ingest is acknowledged), the store on a miss (a workspace whose directory is not held in full).
    */
   async profileAfterIngest(workspaceId: string, ids: RespondentIds): Promise<string | null> {
     const dir = await this.directory(workspaceId);
@@ -84,7 +84,7 @@ export class RespondentCache {
   }
 
   /**
-   * Ingestion's after-commit hook: new identities, merges and identify traits, in commit order. Returns the
+   * Ingestion's durable hook (every acknowledged batch, before it is answered): new identities, merges and identify traits, in commit order. Returns the
    * profiles these messages created (all their identities unknown to a complete directory), whose whole history
    * is therefore in this batch.
    */

@@ -69,24 +69,30 @@ export function surveyMessages(ids: RespondentIds, events: SurveyEvent[], contex
 
 /**
  * Sends survey events of many respondents through the normal ingestion pipeline in one call per workspace and
- * user agent, so they share one group commit (each ingest call would otherwise be its own commit round). The
- * profiles exist and the responses are on their timelines once this resolves. Deterministic messageIds make
- * retries and double submits no-ops.
+ * user agent, so they share one group commit (each ingest call would otherwise be its own commit round).
+ * Deterministic messageIds make retries and double submits no-ops. Resolves with the profile each respondent's
+ * events were stored for (null when all of them were already stored), once they are durable; with `visible`, only
+ * once they are in the store and the caches (for callers that read them next).
  */
 export async function ingestSurveyEvents(
   ingestor: Ingestor,
   workspaceId: string,
   respondents: { ids: RespondentIds; events: SurveyEvent[]; context: SurveyEventContext }[],
-): Promise<void> {
-  const byAgent = new Map<string | null, unknown[]>();
-  for (const r of respondents) {
-    const messages = byAgent.get(r.context.userAgent) ?? [];
-    messages.push(...surveyMessages(r.ids, r.events, r.context));
-    byAgent.set(r.context.userAgent, messages);
-  }
+  { visible = true }: { visible?: boolean } = {},
+): Promise<(string | null)[]> {
+  const byAgent = new Map<string | null, { messages: unknown[]; owners: number[] }>();
+  respondents.forEach((r, i) => {
+    const group = byAgent.get(r.context.userAgent) ?? { messages: [], owners: [] };
+    for (const message of surveyMessages(r.ids, r.events, r.context)) {
+      group.messages.push(message);
+      group.owners.push(i);
+    }
+    byAgent.set(r.context.userAgent, group);
+  });
+  const profiles: (string | null)[] = respondents.map(() => null);
   await Promise.all(
-    [...byAgent].map(([userAgent, messages]) =>
-      ingestor.ingest(
+    [...byAgent].map(async ([userAgent, { messages, owners }]) => {
+      const result = await ingestor.ingest(
         messages,
         {
           workspaceId,
@@ -95,11 +101,15 @@ export async function ingestSurveyEvents(
           batchSentAt: undefined,
           batchContext: undefined,
         },
-        // The callers read the profiles these events create (from the caches after-commit reactions fill).
-        { visible: true },
-      ),
-    ),
+        { visible },
+      );
+      result.profileIds?.forEach((profileId, k) => {
+        const owner = owners[k] as number;
+        profiles[owner] = profiles[owner] ?? profileId;
+      });
+    }),
   );
+  return profiles;
 }
 
 /** A stable id from parts, shaped as a UUID (version 8, RFC 9562 §5.8: custom), so retries find the same row. */

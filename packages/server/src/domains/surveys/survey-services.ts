@@ -38,16 +38,27 @@ export function createSurveyServices(
   const respondents = new RespondentCache(store, now);
   const journeys = new JourneyBuffer(store);
   const responseIds = new ResponseIdFilter(store);
-  // Synchronous on purpose: it runs before the ingest that triggered it is acknowledged in the common case, so
-  // a visitor seen by ingestion is known to eligibility and response writes without a store read.
-  ingestor.afterCommit((stored) => {
+  // Synchronous on purpose: it runs as soon as a batch is durable, before its requests are answered, so a visitor
+  // seen by ingestion is known to eligibility and response writes without a store read (and before the store has
+  // the batch: the caches are the survey side's view of every acknowledged event).
+  ingestor.onDurable((stored) => {
     const created = respondents.observe(stored);
     // Only workspaces with survey traffic keep journeys in memory: ingestion of every other workspace pays nothing
     // here, and a workspace that starts using surveys later reads earlier journeys from the store once.
     const followed = stored.filter((m) => respondents.follows(m.workspaceId));
     if (followed.length) journeys.observe(followed, created);
   });
+  const writer = new ResponseWriter(store, ingestor, {
+    respondents,
+    responseIds,
+    catalog,
+    ledger,
+    journeys,
+    touchpoints,
+    now,
+  });
   store.onReplaced(() => {
+    writer.forgetPending();
     catalog.forgetAll();
     ledger.forgetAll();
     respondents.forgetAll();
@@ -60,15 +71,7 @@ export function createSurveyServices(
     now,
     catalog,
     ledger,
-    writer: new ResponseWriter(store, ingestor, {
-      respondents,
-      responseIds,
-      catalog,
-      ledger,
-      journeys,
-      touchpoints,
-      now,
-    }),
+    writer,
     respondents,
     responseIds,
     journeys,

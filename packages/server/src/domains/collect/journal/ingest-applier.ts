@@ -1,11 +1,16 @@
 import type { IngestCommit } from '../../../store/collect-port.js';
 import type { StoredMessage } from '../ingest-commit.js';
 
-interface Pending {
-  commit: IngestCommit;
-  /** Journal segment of the commit's record: released once the commit is in the store. */
+/** A journaled write waiting for the store: an event batch, or another kind's write (survey responses). */
+type Pending = (
+  | { kind: 'events'; commit: IngestCommit }
+  | { kind: 'write'; apply: () => Promise<void>; events: number }
+) & {
+  /** Journal segment of the record: released once the write is in the store. */
   segment: number;
-}
+};
+
+const eventsOf = (p: Pending) => (p.kind === 'events' ? p.commit.events.length : p.events);
 
 export interface ApplierOptions {
   /** Events per store transaction at most (several journaled commits are merged into one). */
@@ -39,14 +44,23 @@ export class IngestApplier {
 
   constructor(private readonly options: ApplierOptions) {}
 
-  /** Events journaled but not yet in the store. */
+  /** Events (and weighted other writes) journaled but not yet in the store. */
   get backlog(): number {
     return this.pendingEvents;
   }
 
   push(commit: IngestCommit, segment: number): void {
-    this.pending.push({ commit, segment });
-    this.pendingEvents += commit.events.length;
+    this.enqueue({ kind: 'events', commit, segment });
+  }
+
+  /** Queues another kind of journaled write; `weight` counts towards the backlog like events do. */
+  pushWrite(apply: () => Promise<void>, segment: number, weight: number): void {
+    this.enqueue({ kind: 'write', apply, events: weight, segment });
+  }
+
+  private enqueue(pending: Pending): void {
+    this.pending.push(pending);
+    this.pendingEvents += eventsOf(pending);
     this.pushed += 1;
     this.kick();
   }
@@ -93,21 +107,39 @@ export class IngestApplier {
     });
   }
 
+  /**
+   * Applies a window of what is waiting: all its event batches merged into one transaction, then its other
+   * writes one by one in journal order. Event batches and other writes do not read each other (no foreign keys;
+   * API reads wait for the whole window), so the events may go first; within each kind the order is kept.
+   */
   private async applyNext(): Promise<void> {
     const taken: Pending[] = [];
     let events = 0;
-    while (this.pending.length) {
+    while (this.pending.length && taken.length < maxWindow) {
       const next = this.pending[0] as Pending;
-      if (taken.length && events + next.commit.events.length > this.options.maxEventsPerApply) break;
+      if (taken.length && events + eventsOf(next) > this.options.maxEventsPerApply) break;
       taken.push(next);
       this.pending.shift();
-      events += next.commit.events.length;
+      events += eventsOf(next);
     }
-    const merged = mergeCommits(taken.map((p) => p.commit));
+    const commits = taken.flatMap((p) => (p.kind === 'events' ? [p.commit] : []));
+    const merged = commits.length ? mergeCommits(commits) : null;
+    if (merged) await this.retrying(() => this.options.persist(merged));
+    for (const p of taken) if (p.kind === 'write') await this.retrying(p.apply);
+    // Clamped: a discard (restore) may have zeroed the counts while this window was applied.
+    this.pendingEvents = Math.max(0, this.pendingEvents - events);
+    this.appliedCount = Math.min(this.pushed, this.appliedCount + taken.length);
+    this.options.release((taken.at(-1) as Pending).segment);
+    if (merged) this.options.applied(merged.events);
+    this.wake();
+  }
+
+  /** Retries a failed transaction with growing pauses: the write stays in the journal meanwhile. */
+  private async retrying(work: () => Promise<void>): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       try {
-        await this.options.persist(merged);
-        break;
+        await work();
+        return;
       } catch (error) {
         this.options.onError?.(error, attempt);
         const base = this.options.retryDelayMs ?? 100;
@@ -115,14 +147,11 @@ export class IngestApplier {
         await new Promise((resolve) => setTimeout(resolve, delay));
       }
     }
-    // Clamped: a discard (restore) may have zeroed the counts while this transaction ran.
-    this.pendingEvents = Math.max(0, this.pendingEvents - events);
-    this.appliedCount = Math.min(this.pushed, this.appliedCount + taken.length);
-    this.options.release((taken.at(-1) as Pending).segment);
-    this.options.applied(merged.events);
-    this.wake();
   }
 }
+
+/** Journaled writes applied together at most (bounds how long a window holds the store's writer). */
+const maxWindow = 64;
 
 /**
  * One commit with the effect of applying `commits` one after the other. Appends simply concatenate; merges keep

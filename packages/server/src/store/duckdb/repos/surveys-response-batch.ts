@@ -140,6 +140,20 @@ async function upsertSteps(tx: SqlExecutor, responses: ResponseRecord[], answers
   );
 }
 
+/** Ledger entries not stored yet (a replayed batch's may be): the ledger has no key, so compare every column. */
+async function insertMissingContacts(tx: SqlExecutor, rows: readonly Record<string, unknown>[]) {
+  if (rows.length === 0) return;
+  await tx.run(
+    `INSERT INTO survey_contacts BY NAME
+     SELECT n.* FROM (SELECT unnest(from_json($1::VARCHAR, '${JSON.stringify([contactTable.columns])}'),
+       recursive := true)) n
+     WHERE NOT EXISTS (SELECT 1 FROM survey_contacts c WHERE c.workspace_id = n.workspace_id
+       AND c.profile_id = n.profile_id AND c.survey_id = n.survey_id AND c.channel = n.channel
+       AND c.kind = n.kind AND c.contacted_at = n.contacted_at)`,
+    [JSON.stringify(rows)],
+  );
+}
+
 async function write(database: DuckDbDatabase, batch: ResponseBatch, created: ReadonlySet<string>) {
   const rows = split(batch, created);
   await database.transaction(async (tx) => {
@@ -149,18 +163,16 @@ async function write(database: DuckDbDatabase, batch: ResponseBatch, created: Re
     await insertEnrichments(tx, rows.enrichments.fresh);
     await upsertSteps(tx, rows.responses.known, rows.answers.known);
     if (rows.enrichments.known.length) await replaceEnrichments(tx, rows.enrichments.known);
-    await insertJsonRows(
-      tx,
-      contactTable,
-      batch.contacts.map((c) => ({
-        workspace_id: c.workspaceId,
-        profile_id: c.profileId,
-        survey_id: c.surveyId,
-        channel: c.channel,
-        kind: c.kind,
-        contacted_at: c.at,
-      })),
-    );
+    const contacts = batch.contacts.map((c) => ({
+      workspace_id: c.workspaceId,
+      profile_id: c.profileId,
+      survey_id: c.surveyId,
+      channel: c.channel,
+      kind: c.kind,
+      contacted_at: c.at,
+    }));
+    if (batch.replayed) await insertMissingContacts(tx, contacts);
+    else await insertJsonRows(tx, contactTable, contacts);
   });
 }
 
