@@ -1,6 +1,11 @@
 import type { KeyMomentsPlan } from '../../analytics-port.js';
 import { filtersSql } from './fields.js';
-import { responseSource, responseTouchpointSql, surveyOfResponseJoin } from './sources.js';
+import {
+  canonicalProfileJoin,
+  responseSource,
+  responseTouchpointSql,
+  surveyOfResponseJoin,
+} from './sources.js';
 import { type BuiltSql, SqlParams } from './sql-params.js';
 
 /**
@@ -36,7 +41,7 @@ export function keyMomentsSql(plan: KeyMomentsPlan): BuiltSql {
       GROUP BY ALL),
     moments AS (SELECT pid, tp, t, poor FROM scored QUALIFY row_number() OVER (PARTITION BY pid, tp ORDER BY t, rid) = 1),
     ev AS (SELECT coalesce(p.merged_into, e.profile_id) AS pid, e.occurred_at
-      FROM events e JOIN profiles p ON p.id = e.profile_id
+      FROM events e ${canonicalProfileJoin}
       WHERE e.workspace_id = ${ws} AND e.occurred_at > ${params.instant(plan.from)}
         AND e.occurred_at <= ${params.instant(scanTo)} ${outcomeEvents}),
     followed AS (SELECT m.tp, m.poor, EXISTS (SELECT 1 FROM ev WHERE ev.pid = m.pid AND ev.occurred_at > m.t

@@ -1,6 +1,6 @@
 import type { MetricPlan } from '../../analytics-port.js';
 import { customMetricSql } from './custom-metric-sql.js';
-import { answersInRange, eventKey, eventsInRange } from './sources.js';
+import { answersInRange, canonicalProfileJoin, eventKey, eventsInRange } from './sources.js';
 import { type BuiltSql, SqlParams } from './sql-params.js';
 
 /**
@@ -64,7 +64,7 @@ function eventMetric(plan: MetricPlan, params: SqlParams): string {
       return `${framed}, buyers AS (SELECT DISTINCT period, bucket, key, pid FROM f WHERE ${orders}),
         lifetime AS (SELECT coalesce(p.merged_into, e.profile_id) AS pid, e.occurred_at,
             coalesce(TRY_CAST(e.properties->>'revenue' AS DOUBLE), TRY_CAST(e.properties->>'total' AS DOUBLE), 0) AS revenue
-          FROM events e JOIN profiles p ON p.id = e.profile_id
+          FROM events e ${canonicalProfileJoin}
           WHERE e.workspace_id = ${params.bind(plan.workspaceId)} AND e.type = 'track' AND e.event = 'Order Completed'
             AND e.occurred_at < ${to}),
         per AS (SELECT b.period, b.bucket, b.key, b.pid, sum(l.revenue) AS value FROM buyers b JOIN lifetime l ON l.pid = b.pid
