@@ -53,6 +53,24 @@ function decodeCursor(cursor: string | undefined): [string | null, string | null
 
 const surveyEvents = ['Survey Response Submitted', 'Survey Completed', 'Survey Shown'];
 
+/** Journey steps from event rows, grouped by the value of `column`, in row order. */
+function stepsBy(rows: Row[], column: string): Map<string, JourneyStepRecord[]> {
+  const out = new Map<string, JourneyStepRecord[]>();
+  for (const r of rows) {
+    const key = str(r[column]);
+    const list = out.get(key) ?? [];
+    list.push({
+      event: strOrNull(r.event),
+      type: str(r.type),
+      channel: str(r.channel),
+      page: strOrNull(r.page_url),
+      at: str(r.occurred_at),
+    });
+    out.set(key, list);
+  }
+  return out;
+}
+
 /**
  * The profiles whose events count for the canonical profiles `canonicalSql` selects: each itself and every profile
  * merged into it (CTE "members"). Joining events to this small list on the plain profile_id column keeps the join
@@ -206,8 +224,7 @@ export function surveyResponseRepo(database: DuckDbDatabase): SurveyResponseRepo
       return rows.map((r) => str(r.profile_id));
     },
     async journeysBefore(workspaceId, items, limit) {
-      const out = new Map<string, JourneyStepRecord[]>();
-      if (items.length === 0) return out;
+      if (items.length === 0) return new Map();
       // One pass for the whole list: at most `limit` rows per item cross into JavaScript (a per-profile window
       // with room for several answers moved ten times as many rows, most of them thrown away).
       const rows = await db.all(
@@ -227,19 +244,7 @@ export function surveyResponseRepo(database: DuckDbDatabase): SurveyResponseRepo
           limit,
         ],
       );
-      for (const r of rows) {
-        const key = str(r.item_key);
-        const list = out.get(key) ?? [];
-        list.push({
-          event: strOrNull(r.event),
-          type: str(r.type),
-          channel: str(r.channel),
-          page: strOrNull(r.page_url),
-          at: str(r.occurred_at),
-        });
-        out.set(key, list);
-      }
-      return out;
+      return stepsBy(rows, 'item_key');
     },
     async recentEvents(workspaceId, profileIds, before, limit) {
       const rows = await db.all(
@@ -251,22 +256,7 @@ export function surveyResponseRepo(database: DuckDbDatabase): SurveyResponseRepo
          ORDER BY c.occurred_at DESC, c.ingest_seq DESC`,
         [workspaceId, JSON.stringify(profileIds), before, JSON.stringify(surveyEvents), limit],
       );
-      const byProfile = new Map<
-        string,
-        { event: string | null; type: string; channel: string; page: string | null; at: string }[]
-      >();
-      for (const r of rows) {
-        const list = byProfile.get(str(r.profile_id)) ?? [];
-        list.push({
-          event: strOrNull(r.event),
-          type: str(r.type),
-          channel: str(r.channel),
-          page: strOrNull(r.page_url),
-          at: str(r.occurred_at),
-        });
-        byProfile.set(str(r.profile_id), list);
-      }
-      return byProfile;
+      return stepsBy(rows, 'profile_id');
     },
   };
 }
