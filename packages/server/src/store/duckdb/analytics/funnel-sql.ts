@@ -49,8 +49,10 @@ export function funnelSql(plan: FunnelPlan): BuiltSql {
   }
   const n = plan.steps.length;
   const level = Array.from({ length: n }, (_, i) => `(o${i + 1} IS NOT NULL)::INT`).join(' + ');
-  ctes.push(`best AS (SELECT pid, key, ${level} AS level, epoch(t${n}) - epoch(t0) AS seconds,
-      row_number() OVER (PARTITION BY pid ORDER BY ${level} DESC, o1) AS rank FROM c${n})`);
+  // The customer's best start (deepest, then earliest) as one aggregate per customer rather than a window (no sort).
+  ctes.push(`starts AS (SELECT pid, arg_max({'key': key, 'level': ${level}, 'seconds': epoch(t${n}) - epoch(t0)},
+      (${level}, -o1)) AS b FROM c${n} GROUP BY pid)`);
+  ctes.push(`best AS (SELECT pid, b.key AS key, b.level AS level, b.seconds AS seconds FROM starts)`);
   const bucketOf = `(${convertHistogramEdges.map((edge) => `(seconds > ${edge})::INT`).join(' + ')})`;
   const histogram = Array.from(
     { length: convertHistogramEdges.length + 1 },
@@ -61,6 +63,6 @@ export function funnelSql(plan: FunnelPlan): BuiltSql {
       quantile_cont(seconds, 0.5) FILTER (WHERE level = ${n}) AS p50,
       quantile_cont(seconds, 0.9) FILTER (WHERE level = ${n}) AS p90,
       [${histogram}] AS histogram
-    FROM best WHERE rank = 1 GROUP BY ALL ORDER BY key NULLS FIRST, level`;
+    FROM best GROUP BY ALL ORDER BY key NULLS FIRST, level`;
   return { sql, params: params.values };
 }
