@@ -58,7 +58,10 @@ describe('funnel SQL against the reference algorithm on generated data', () => {
       breakdown: null,
     };
     const { sql, params } = buildDuckDbSql(plan);
-    const perCustomer = sql.replace(/SELECT key, level, count\(\*\)[\s\S]*$/, 'SELECT pid, level FROM best');
+    const perCustomer = sql.replace(
+      /SELECT key, level, count\(\*\)[\s\S]*$/,
+      'SELECT pid, b.level AS level FROM best',
+    );
     const engine = new Map(
       (await db.autocommit.all(perCustomer, params)).map((r) => [String(r.pid), Number(r.level)]),
     );

@@ -10,9 +10,11 @@ import { touchpointCaseSql } from './touchpoint-mapping.js';
  * customer's step-1 events.
  *
  * For one start, taking the earliest matching event for each next step is optimal (a later one can only leave less
- * room in the window), so each step is one ASOF join: the first step-k event strictly after the step-(k-1) event.
- * Order is (occurred_at, ingest_seq): events with the same timestamp count in arrival order, and one event fills
- * at most one step. (ClickHouse instead sorts ties by step number and lets one event fill several steps.)
+ * room in the window), so each step is one join of the chains so far with the customer's step-k events: the first
+ * one (a `min` per chain) strictly after the step-(k-1) event and within the window of the start. Order is
+ * (occurred_at, ingest_seq): events with the same timestamp count in arrival order, and one event fills at most one
+ * step. (ClickHouse instead sorts ties by step number and lets one event fill several steps.) Joins and aggregates
+ * only, no sort: measured on 10M events, faster than numbering each customer's events and joining with ASOF.
  * The customer's breakdown key and time to convert come from their best start (deepest, then earliest).
  */
 export function funnelSql(plan: FunnelPlan): BuiltSql {
@@ -32,27 +34,30 @@ export function funnelSql(plan: FunnelPlan): BuiltSql {
     extra: [...stepFlags, `${key} AS key`],
   });
   const windowUs = params.bind(plan.windowSeconds * 1_000_000);
-  const ctes = [
-    `ev AS (SELECT *, row_number() OVER (PARTITION BY pid ORDER BY occurred_at, ingest_seq) AS ord FROM (${ev}) x
-      WHERE ${plan.steps.map((_, i) => `m${i + 1}`).join(' OR ')})`,
-    `c1 AS (SELECT pid, key, ord AS o1, occurred_at AS t0, occurred_at AS t1 FROM ev WHERE m1)`,
-  ];
-  for (let k = 2; k <= plan.steps.length; k++) {
-    // A too-late match ends the chain: o(k) stays NULL. The chain must also stay ended: ASOF may still pair a NULL
-    // o(k−1) with some row (seen at scale), so a match only counts when the previous step was reached.
-    ctes.push(`s${k} AS (SELECT pid, ord, occurred_at FROM ev WHERE m${k})`);
-    const reached = `c.o${k - 1} IS NOT NULL AND s.occurred_at <= c.t0 + to_microseconds(${windowUs})`;
-    ctes.push(`c${k} AS (SELECT c.*,
-        CASE WHEN ${reached} THEN s.ord END AS o${k},
-        CASE WHEN ${reached} THEN s.occurred_at END AS t${k}
-      FROM c${k - 1} c ASOF LEFT JOIN s${k} s ON c.pid = s.pid AND s.ord > c.o${k - 1})`);
-  }
   const n = plan.steps.length;
-  const level = Array.from({ length: n }, (_, i) => `(o${i + 1} IS NOT NULL)::INT`).join(' + ');
-  // The customer's best start (deepest, then earliest) as one aggregate per customer rather than a window (no sort).
-  ctes.push(`starts AS (SELECT pid, arg_max({'key': key, 'level': ${level}, 'seconds': epoch(t${n}) - epoch(t0)},
-      (${level}, -o1)) AS b FROM c${n} GROUP BY pid)`);
-  ctes.push(`best AS (SELECT pid, b.key AS key, b.level AS level, b.seconds AS seconds FROM starts)`);
+  const at = (t: string, s: string) => `{'t': ${t}, 's': ${s}}`;
+  const ctes = [
+    `ev AS (SELECT pid, occurred_at AS t, ingest_seq AS s, key, ${plan.steps.map((_, i) => `m${i + 1}`).join(', ')}
+      FROM (${ev}) x WHERE ${plan.steps.map((_, i) => `m${i + 1}`).join(' OR ')})`,
+    // A chain per step-1 event, named by its customer and sequence number.
+    `c1 AS (SELECT pid, s AS start, key, t AS t0, ${at('t', 's')} AS last FROM ev WHERE m1)`,
+  ];
+  for (let k = 2; k <= n; k++) {
+    ctes.push(`c${k} AS (SELECT c.pid, c.start, c.t0, min(${at('e.t', 'e.s')}) AS last
+      FROM c${k - 1} c JOIN ev e ON e.pid = c.pid AND e.m${k}
+        AND (e.t > c.last.t OR (e.t = c.last.t AND e.s > c.last.s))
+        AND e.t <= c.t0 + to_microseconds(${windowUs})
+      GROUP BY c.pid, c.start, c.t0)`);
+  }
+  const reached = Array.from({ length: n - 1 }, (_, i) => `(c${i + 2}.start IS NOT NULL)::INT`);
+  const level = ['1', ...reached].join(' + ');
+  const joins = Array.from({ length: n - 1 }, (_, i) => `LEFT JOIN c${i + 2} USING (pid, start)`).join(' ');
+  ctes.push(`chains AS (SELECT pid, start, c1.key, c1.t0, ${level} AS level,
+      ${n > 1 ? `epoch(c${n}.last.t) - epoch(c1.t0)` : '0'} AS seconds
+    FROM c1 ${joins})`);
+  // The best start (deepest, then earliest) as one aggregate per customer.
+  ctes.push(`best AS (SELECT pid, arg_max({'key': key, 'level': level, 'seconds': seconds},
+      (level, -epoch_us(t0), -start)) AS b FROM chains GROUP BY pid)`);
   const bucketOf = `(${convertHistogramEdges.map((edge) => `(seconds > ${edge})::INT`).join(' + ')})`;
   const histogram = Array.from(
     { length: convertHistogramEdges.length + 1 },
@@ -63,6 +68,7 @@ export function funnelSql(plan: FunnelPlan): BuiltSql {
       quantile_cont(seconds, 0.5) FILTER (WHERE level = ${n}) AS p50,
       quantile_cont(seconds, 0.9) FILTER (WHERE level = ${n}) AS p90,
       [${histogram}] AS histogram
-    FROM best GROUP BY ALL ORDER BY key NULLS FIRST, level`;
+    FROM (SELECT pid, b.key AS key, b.level AS level, b.seconds AS seconds FROM best) per_customer
+    GROUP BY ALL ORDER BY key NULLS FIRST, level`;
   return { sql, params: params.values };
 }
