@@ -30,6 +30,8 @@ export class JourneyBuffer {
 
   constructor(
     private readonly store: Store,
+    /** Resolves once the store holds every event acknowledged so far (ingestion applies them after the ack). */
+    private readonly storeCaughtUp: () => Promise<void>,
     readonly steps = 10,
     private readonly maxProfiles = 100_000,
   ) {}
@@ -92,6 +94,8 @@ export class JourneyBuffer {
       } else missing.push(profileId);
     }
     if (missing.length === 0) return out;
+    // Steps acknowledged before this workspace was followed are in the journal, maybe not yet in the store.
+    await this.storeCaughtUp();
     const loaded = await this.store.surveys.responses.recentEvents(workspaceId, missing, before, this.steps);
     for (const profileId of missing) {
       const key = `${workspaceId}\0${profileId}`;

@@ -36,6 +36,8 @@ export class RespondentCache {
   constructor(
     private readonly store: Store,
     private readonly now: Clock,
+    /** Resolves once the store holds every event acknowledged so far (ingestion applies them after the ack). */
+    private readonly storeCaughtUp: () => Promise<void>,
     private readonly maxIdentities = 200_000,
     private readonly maxTraitProfiles = 50_000,
     private readonly unknownTtlMs = 5_000,
@@ -76,6 +78,7 @@ export class RespondentCache {
     const stale = dir.staleTraits.has(profileId);
     const hit = dir.traits.get(profileId);
     if (!stale && (hit || dir.traitsComplete)) return hit ?? {};
+    await this.storeCaughtUp();
     const traits = await this.store.profiles.currentTraits(workspaceId, [profileId]);
     dir.staleTraits.delete(profileId);
     if (dir.traits.size >= this.maxTraitProfiles) this.markIncomplete(dir);
@@ -97,7 +100,7 @@ export class RespondentCache {
     const created = new Set<string>();
     for (const m of messages) {
       const dir = this.directories.get(m.workspaceId);
-      if (!dir) continue; // not loaded yet: the first use reads the store, which already holds this message
+      if (!dir) continue; // not loaded yet: the first use waits until the store holds this message, then reads it
       if (dir.pending) dir.pending.push(m);
       else if (this.apply(dir, m)) created.add(m.profileId);
     }
@@ -133,6 +136,7 @@ export class RespondentCache {
   }
 
   private async fromStore(workspaceId: string, dir: Directory, ids: RespondentIds): Promise<string | null> {
+    await this.storeCaughtUp();
     const found = await findRespondent(this.store, workspaceId, ids);
     if (found && ids.userId) this.link(dir, identityKey('u', ids.userId), found, false);
     else if (found && ids.anonymousId) this.link(dir, identityKey('a', ids.anonymousId), found, false);
@@ -200,6 +204,8 @@ export class RespondentCache {
 
   /** One pass over the workspace; messages observed meanwhile are newer and replayed on top. */
   private async load(workspaceId: string, dir: Directory): Promise<void> {
+    // Messages acknowledged before the directory existed were not observed: wait until the store holds them.
+    await this.storeCaughtUp();
     await this.loadRows(workspaceId, dir);
     const pending = dir.pending ?? [];
     dir.pending = null;

@@ -5,6 +5,7 @@ import { startTestApp, type TestApp } from '../../test-support/test-app.js';
 import type { StoredMessage } from '../collect/event-writer.js';
 import { eligibleSurvey } from './eligibility.js';
 import { JourneyBuffer } from './journey-buffer.js';
+import { RespondentCache } from './respondent-cache.js';
 import { liveSurvey } from './survey-fixtures.js';
 import { createSurveyServices, type SurveyServices } from './survey-services.js';
 
@@ -144,7 +145,7 @@ function message(profileId: string, n: number, event = `Step ${n}`): StoredMessa
 
 describe('journey ring buffer', () => {
   it('keeps the newest steps per profile and at most maxProfiles profiles, survey events left out', async () => {
-    const buffer = new JourneyBuffer(countingStore(t.store), 3, 2);
+    const buffer = new JourneyBuffer(countingStore(t.store), async () => {}, 3, 2);
     const messages = ['a', 'b', 'c'].flatMap((p) => [1, 2, 3, 4, 5].map((n) => message(p, n)));
     buffer.observe([...messages, message('c', 6, 'Survey Completed')], new Set());
     expect(buffer.size).toBe(2);
@@ -155,5 +156,28 @@ describe('journey ring buffer', () => {
     await buffer.journeys('ws', ['a'], '2026-03-02T00:00:00.000Z');
     expect(reads).toEqual(['responses.recentEvents']);
     expect(buffer.size).toBe(2);
+  });
+});
+
+describe('reads behind ingestion', () => {
+  // Ingestion acknowledges once its journal is durable and moves events into the store afterwards: a store read
+  // made before the store caught up misses steps and visitors acknowledged before the caches followed them.
+  const caughtUp = async () => {
+    reads.push('caughtUp');
+  };
+
+  it('reads a journey from the store only once the store holds every acknowledged event', async () => {
+    const buffer = new JourneyBuffer(countingStore(t.store), caughtUp);
+    // Seen after the workspace started being followed: not the whole journey, so the store must be read.
+    buffer.observe([message('p', 5)], new Set());
+    await buffer.journeys('ws', ['p'], '2026-03-02T00:00:00.000Z');
+    expect(reads).toEqual(['caughtUp', 'responses.recentEvents']);
+  });
+
+  it('loads a workspace of respondents only once the store holds every acknowledged event', async () => {
+    const cache = new RespondentCache(countingStore(t.store), now, caughtUp);
+    await cache.profileOf(workspaceId, { anonymousId: 'visitor-1' });
+    expect(reads[0]).toBe('caughtUp');
+    expect(reads).toContain('respondents.identities');
   });
 });

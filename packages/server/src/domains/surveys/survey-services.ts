@@ -35,8 +35,10 @@ export function createSurveyServices(
 ): SurveyServices {
   const catalog = new SurveyCatalog(store, now);
   const ledger = new FatigueLedger(store, now);
-  const respondents = new RespondentCache(store, now);
-  const journeys = new JourneyBuffer(store);
+  // Bounded, so a stuck store write slows the survey side down instead of stopping it.
+  const storeCaughtUp = () => ingestor.caughtUp(5_000);
+  const respondents = new RespondentCache(store, now, storeCaughtUp);
+  const journeys = new JourneyBuffer(store, storeCaughtUp);
   const responseIds = new ResponseIdFilter(store);
   // Synchronous on purpose: it runs as soon as a batch is durable, before its requests are answered, so a visitor
   // seen by ingestion is known to eligibility and response writes without a store read (and before the store has
