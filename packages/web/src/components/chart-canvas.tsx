@@ -39,13 +39,23 @@ echarts.use([
 export function ChartCanvas({ option, label, height = 280, className }: ChartProps) {
   const element = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
+  /** The option to draw once the box has a size (see `hasRoom`). */
+  const waiting = useRef<echarts.EChartsCoreOption | null>(null);
 
   useEffect(() => {
-    if (!element.current) return;
-    const instance = echarts.init(element.current, undefined, { renderer: 'canvas' });
+    const box = element.current;
+    if (!box) return;
+    const instance = echarts.init(box, undefined, { renderer: 'canvas' });
     chart.current = instance;
-    const observer = new ResizeObserver(() => instance.resize());
-    observer.observe(element.current);
+    const observer = new ResizeObserver(() => {
+      if (!hasRoom(box)) return;
+      instance.resize();
+      if (waiting.current) {
+        instance.setOption(waiting.current, { notMerge: true });
+        waiting.current = null;
+      }
+    });
+    observer.observe(box);
     return () => {
       observer.disconnect();
       instance.dispose();
@@ -57,10 +67,13 @@ export function ChartCanvas({ option, label, height = 280, className }: ChartPro
     // ECharts' aria component writes a generated description into the container's aria-label unless it is given
     // one, which would replace the caller's text alternative.
     const aria = { enabled: true, label: { enabled: true, description: label } };
-    // No animation: replacing a chart's option while its previous animation still runs left zrender elements
-    // without a transform, and a pointer event over them threw (seen in browser tests on a busy machine); it also
-    // spares people who get dizzy from motion.
-    chart.current?.setOption({ animation: false, ...option, aria }, { notMerge: true });
+    // No animation: it spares people who get dizzy from motion, and a chart is never caught half-drawn.
+    const full = { animation: false, ...option, aria };
+    const box = element.current;
+    if (box && hasRoom(box)) {
+      waiting.current = null;
+      chart.current?.setOption(full, { notMerge: true });
+    } else waiting.current = full;
   }, [option, label]);
 
   return (
@@ -72,4 +85,13 @@ export function ChartCanvas({ option, label, height = 280, className }: ChartPro
       style={{ height }}
     />
   );
+}
+
+/**
+ * ECharts lays a Sankey out in a view whose scale is the box's size over itself: in a box of width or height 0
+ * (not laid out yet, or hidden) that is 0/0, the view's matrix cannot be inverted and drawing throws. Such a box
+ * waits for the resize that gives it room.
+ */
+function hasRoom(box: HTMLElement): boolean {
+  return box.clientWidth > 0 && box.clientHeight > 0;
 }
