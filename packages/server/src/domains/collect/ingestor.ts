@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { MessageType, SegmentMessage } from '@cairn/protocol';
+import type { MessageType } from '@cairn/protocol';
 import type { Registry } from 'prom-client';
 import { CairnError } from '../../errors/catalogue.js';
 import type { Store } from '../../store/port.js';
@@ -17,7 +17,7 @@ import { PreparePool } from './prepare/prepare-pool.js';
 import type { Rejection } from './prepared-message.js';
 import { prepareAll, type RequestFacts } from './steps/prepare.js';
 import type { IpMode } from './steps/pseudonymise-ip.js';
-import { validateMessage } from './steps/validate.js';
+import { validateAll } from './steps/validate.js';
 
 export interface IngestOptions {
   ipMode: IpMode;
@@ -259,24 +259,8 @@ export class Ingestor {
     facts: Omit<RequestFacts, 'ipMode' | 'receivedAt' | 'requestKey'>,
     call: IngestCall = {},
   ): Promise<IngestResult> {
-    const rejected: Rejection[] = [];
-    const valid: { message: SegmentMessage; index: number }[] = [];
-    this.metrics.time('validate', () => {
-      for (const [index, raw] of messages.entries()) {
-        const checked = validateMessage(raw, call.typeFromPath);
-        if (checked.ok) {
-          valid.push({ message: checked.value, index });
-          continue;
-        }
-        this.metrics.dropped(checked.reason);
-        rejected.push({
-          index,
-          reason: checked.reason,
-          code: checked.reason === 'message_too_large' ? 'CAIRN_MESSAGE_TOO_LARGE' : 'CAIRN_INVALID_MESSAGE',
-          message: checked.message,
-        });
-      }
-    });
+    const { valid, rejected } = this.metrics.time('validate', () => validateAll(messages, call.typeFromPath));
+    for (const rejection of rejected) this.metrics.dropped(rejection.reason);
     const requestFacts: RequestFacts = {
       ...facts,
       receivedAt: this.now(),

@@ -50,7 +50,7 @@ export interface SurveyEventContext {
 }
 
 /** Segment track messages for one respondent's survey events (messageIds derive from the response id). */
-export function surveyMessages(ids: RespondentIds, events: SurveyEvent[], context: SurveyEventContext) {
+function surveyMessages(ids: RespondentIds, events: SurveyEvent[], context: SurveyEventContext) {
   return events.map((e) => ({
     type: 'track',
     messageId: e.messageId,

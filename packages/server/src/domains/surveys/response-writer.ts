@@ -147,6 +147,26 @@ export class ResponseWriter {
   }
 
   private async commit({ batch, decisions, accepted, at }: PreparedBatch): Promise<SubmitOutcome[]> {
+    const { responses, answers, contacts, texts, created } = await this.rowsOf(accepted, at);
+    if (responses.length) {
+      // Open-text answers are enriched (language, sentiment, topics, PII spans) in the same transaction as the
+      // answers, so the analyses and redacted views never see an answer without its enrichment.
+      const enrichments = texts.length ? await enrichmentsFor(this.store, texts, this.now()) : [];
+      await this.journal({ responses, answers, contacts, enrichments, created }, accepted);
+    }
+    await this.ledger.remember(contacts);
+    for (const [key, list] of groupBy(
+      accepted.filter(isCreated),
+      (d) => `${d.submission.workspaceId}\0${d.submission.surveyId}`,
+    )) {
+      const [workspaceId, surveyId] = key.split('\0') as [string, string];
+      await this.catalog.countNewResponses(workspaceId, surveyId, list.length);
+    }
+    return inSubmissionOrder(batch, decisions);
+  }
+
+  /** The rows a batch of accepted submissions writes; a response's first step takes its journey snapshot. */
+  private async rowsOf(accepted: Decision[], at: string) {
     const responses: ResponseRecord[] = [];
     const answers: AnswerRecord[] = [];
     const contacts: ContactRecord[] = [];
@@ -193,53 +213,45 @@ export class ResponseWriter {
       }
       responses.push(...records.values());
     }
-    if (responses.length) {
-      // Open-text answers are enriched (language, sentiment, topics, PII spans) in the same transaction as the
-      // answers, so the analyses and redacted views never see an answer without its enrichment.
-      const enrichments = texts.length ? await enrichmentsFor(this.store, texts, this.now()) : [];
-      const stored: ResponseBatch = { responses, answers, contacts, enrichments, created };
-      const steps = [...groupBy(accepted, (d) => d.submission.workspaceId)].map(([workspaceId, items]) => ({
-        workspaceId,
-        steps: items.map((d) => ({
-          responseId: d.submission.responseId,
-          status: d.outcome.ok ? d.outcome.status : ('partial' as const),
-          answers: d.submission.answers,
-        })),
-      }));
-      // Laid over the store before the journal write: the applier may store the batch as soon as it is written.
-      for (const w of steps) this.pending.journaled(w.workspaceId, w.steps);
-      const queued = { batch: stored, durable: false, applied: false };
-      this.unapplied.push(queued);
-      try {
-        await this.ingestor.journalWrite(
-          journalKind,
-          [encodeBatch(stored)],
-          () => this.apply(queued),
-          responses.length,
-        );
-        queued.durable = true;
-      } catch (error) {
-        this.unapplied = this.unapplied.filter((q) => q !== queued);
-        for (const w of steps)
-          this.pending.stored(
-            w.workspaceId,
-            w.steps.map((step) => step.responseId),
-          );
-        throw error;
-      }
-    }
-    await this.ledger.remember(contacts);
-    for (const [key, list] of groupBy(
-      accepted.filter(isCreated),
-      (d) => `${d.submission.workspaceId}\0${d.submission.surveyId}`,
-    )) {
-      const [workspaceId, surveyId] = key.split('\0') as [string, string];
-      await this.catalog.countNewResponses(workspaceId, surveyId, list.length);
-    }
-    return inSubmissionOrder(batch, decisions);
+    return { responses, answers, contacts, texts, created };
   }
 
-  /** The journal's applier stores a journaled batch (after the events before it). */
+  /**
+   * Writes the batch to the journal (durable once this resolves) and lays its steps over the store until the
+   * applier has stored it; a failed write takes them back.
+   */
+  private async journal(stored: ResponseBatch, accepted: Decision[]): Promise<void> {
+    const steps = [...groupBy(accepted, (d) => d.submission.workspaceId)].map(([workspaceId, items]) => ({
+      workspaceId,
+      steps: items.map((d) => ({
+        responseId: d.submission.responseId,
+        status: d.outcome.ok ? d.outcome.status : ('partial' as const),
+        answers: d.submission.answers,
+      })),
+    }));
+    // Laid over the store before the journal write: the applier may store the batch as soon as it is written.
+    for (const w of steps) this.pending.journaled(w.workspaceId, w.steps);
+    const queued = { batch: stored, durable: false, applied: false };
+    this.unapplied.push(queued);
+    try {
+      await this.ingestor.journalWrite(
+        journalKind,
+        [encodeBatch(stored)],
+        () => this.apply(queued),
+        stored.responses.length,
+      );
+      queued.durable = true;
+    } catch (error) {
+      this.unapplied = this.unapplied.filter((q) => q !== queued);
+      for (const w of steps)
+        this.pending.stored(
+          w.workspaceId,
+          w.steps.map((step) => step.responseId),
+        );
+      throw error;
+    }
+  }
+
   /**
    * Stores a journaled batch, together with the durable batches after it that touch other responses (one
    * transaction instead of one each; a response's later step waits for its own transaction). Their events may

@@ -158,7 +158,7 @@ const maxWindow = 64;
  * their order, and the store runs them after every append of the transaction (collect-port.ts), so a merge also
  * moves the traits and groups that an earlier commit in the same transaction stored for the merged profile.
  */
-export function mergeCommits(commits: IngestCommit[]): IngestCommit {
+function mergeCommits(commits: IngestCommit[]): IngestCommit {
   if (commits.length === 1) return commits[0] as IngestCommit;
   return {
     events: commits.flatMap((c) => c.events),

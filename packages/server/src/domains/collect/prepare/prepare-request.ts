@@ -1,4 +1,4 @@
-import { BatchBody, type MessageType, type SegmentMessage, SingleMessageBody } from '@cairn/protocol';
+import { BatchBody, type MessageType, SingleMessageBody } from '@cairn/protocol';
 import sjson from 'secure-json-parse';
 import { CairnError, type ErrorCode } from '../../../errors/catalogue.js';
 import { type ValidationIssue, validationError } from '../../../errors/validation-error.js';
@@ -7,7 +7,7 @@ import { messagesOfBody } from '../journal/body-messages.js';
 import type { PreparedMessage, Rejection } from '../prepared-message.js';
 import { prepareAll } from '../steps/prepare.js';
 import type { IpMode } from '../steps/pseudonymise-ip.js';
-import { validateMessage } from '../steps/validate.js';
+import { validateAll } from '../steps/validate.js';
 
 /** One HTTP ingestion body to prepare, with the facts of its request. Plain data: it crosses to a worker. */
 export interface PrepareInput {
@@ -98,22 +98,8 @@ export function prepareRequest(input: PrepareInput): PrepareOutput {
     ipMode: input.ipMode,
     requestKey: input.requestKey,
   };
-  const rejected: Rejection[] = [];
-  const valid: { message: SegmentMessage; index: number }[] = [];
   const started = performance.now();
-  for (const [index, raw] of messages.entries()) {
-    const checked = validateMessage(raw, input.typeFromPath ?? undefined);
-    if (checked.ok) {
-      valid.push({ message: checked.value, index });
-      continue;
-    }
-    rejected.push({
-      index,
-      reason: checked.reason,
-      code: checked.reason === 'message_too_large' ? 'CAIRN_MESSAGE_TOO_LARGE' : 'CAIRN_INVALID_MESSAGE',
-      message: checked.message,
-    });
-  }
+  const { valid, rejected } = validateAll(messages, input.typeFromPath ?? undefined);
   const validated = performance.now();
   const prepared = prepareAll(valid, facts);
   const done = performance.now();

@@ -1,6 +1,6 @@
 import { limits, type MessageType, messageSchemas, messageTypes, type SegmentMessage } from '@cairn/protocol';
 import Compile from 'typebox/compile';
-import type { StepResult } from '../prepared-message.js';
+import type { Rejection, StepResult } from '../prepared-message.js';
 
 /** Compiled once: TypeBox's JIT validators are what keep validation cheap on the hot path. */
 const validators = Object.fromEntries(
@@ -91,4 +91,24 @@ export function validateMessage(raw: unknown, typeFromPath?: MessageType): StepR
     return { ok: false, reason: 'invalid_message', message: 'userId or anonymousId is required' };
   }
   return { ok: true, value: message as SegmentMessage };
+}
+
+/** Checks every message of a request: the valid ones with their index in it, the others as typed rejections. */
+export function validateAll(messages: readonly unknown[], typeFromPath?: MessageType) {
+  const rejected: Rejection[] = [];
+  const valid: { message: SegmentMessage; index: number }[] = [];
+  for (const [index, raw] of messages.entries()) {
+    const checked = validateMessage(raw, typeFromPath);
+    if (checked.ok) {
+      valid.push({ message: checked.value, index });
+      continue;
+    }
+    rejected.push({
+      index,
+      reason: checked.reason,
+      code: checked.reason === 'message_too_large' ? 'CAIRN_MESSAGE_TOO_LARGE' : 'CAIRN_INVALID_MESSAGE',
+      message: checked.message,
+    });
+  }
+  return { valid, rejected };
 }
