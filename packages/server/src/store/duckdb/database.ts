@@ -55,6 +55,66 @@ interface Connections {
   instance: DuckDBInstance;
   writer: DuckDBConnection;
   readers: DuckDBConnection[];
+  /** For reads that span several statements in one transaction (one snapshot), taken in turns. */
+  snapshot: DuckDBConnection;
+}
+
+/** Columns read in bulk: DOUBLE as Float64Array, INTEGER as Int32Array, VARCHAR as strings. */
+export type ColumnKinds = Record<string, 'double' | 'integer' | 'string'>;
+export type Columns<K extends ColumnKinds> = {
+  [N in keyof K]: K[N] extends 'double' ? Float64Array : K[N] extends 'integer' ? Int32Array : string[];
+};
+
+/** A read-only transaction: rows as objects, or numeric columns copied chunk by chunk (no value-by-value decoding). */
+export interface SnapshotReader extends Pick<SqlExecutor, 'all'> {
+  columns<K extends ColumnKinds>(sql: string, params: SqlParam[], kinds: K): Promise<Columns<K>>;
+}
+
+/**
+ * Streams a result and copies each chunk's numeric vectors into typed arrays: reading values one by one through
+ * the row API costs about 0.2 µs each (strings), copying a DOUBLE/INTEGER vector a few microseconds per 2048.
+ * Strings are decoded chunk by chunk, so a large read leaves the event loop free between chunks.
+ * The columns must hold no NULLs (the SQL coalesces them).
+ */
+async function readColumns<K extends ColumnKinds>(
+  connection: DuckDBConnection,
+  sql: string,
+  params: SqlParam[],
+  kinds: K,
+): Promise<Columns<K>> {
+  const names = Object.keys(kinds);
+  const parts: (Float64Array | Int32Array | string[])[][] = names.map(() => []);
+  let rows = 0;
+  const result = await connection.stream(sql, params);
+  for (;;) {
+    const chunk = await result.fetchChunk();
+    if (!chunk || chunk.rowCount === 0) break;
+    names.forEach((name, i) => {
+      const vector = chunk.getColumnVector(i);
+      const part =
+        kinds[name] === 'string'
+          ? Array.from({ length: chunk.rowCount }, (_, row) => String(vector.getItem(row)))
+          : (vector as unknown as { items: Float64Array | Int32Array }).items.slice(0, chunk.rowCount);
+      parts[i]?.push(part);
+    });
+    rows += chunk.rowCount;
+  }
+  const out: Record<string, Float64Array | Int32Array | string[]> = {};
+  names.forEach((name, i) => {
+    const chunks = parts[i] ?? [];
+    if (kinds[name] === 'string') {
+      out[name] = (chunks as string[][]).flat();
+      return;
+    }
+    const column = kinds[name] === 'double' ? new Float64Array(rows) : new Int32Array(rows);
+    let at = 0;
+    for (const part of chunks as (Float64Array | Int32Array)[]) {
+      column.set(part, at);
+      at += part.length;
+    }
+    out[name] = column;
+  });
+  return out as Columns<K>;
 }
 
 /**
@@ -76,13 +136,13 @@ async function connectTo(file: string, readerCount: number): Promise<Connections
   const writer = await connect();
   const readers: DuckDBConnection[] = [];
   for (let i = 0; i < readerCount; i++) readers.push(await connect());
-  return { instance, writer, readers };
+  return { instance, writer, readers, snapshot: await connect() };
 }
 
 /** Checkpoints the WAL into the file and releases the file lock. */
-async function disconnect({ instance, writer, readers }: Connections): Promise<void> {
+async function disconnect({ instance, writer, readers, snapshot }: Connections): Promise<void> {
   await writer.run('CHECKPOINT');
-  for (const c of [...readers, writer]) c.disconnectSync();
+  for (const c of [...readers, snapshot, writer]) c.disconnectSync();
   instance.closeSync();
 }
 
@@ -94,9 +154,11 @@ async function disconnect({ instance, writer, readers }: Connections): Promise<v
  */
 export class DuckDbDatabase {
   private readonly writeQueue = new SerialQueue();
+  private readonly snapshotQueue = new SerialQueue();
   private readonly readGate = new ReadGate();
   private nextReader = 0;
   private closed = false;
+  private replacements = 0;
 
   private constructor(
     readonly file: string,
@@ -136,6 +198,33 @@ export class DuckDbDatabase {
     return this.writeQueue.run(() => work(this.assertOpen(this.connections.writer)));
   }
 
+  /**
+   * Runs `work` in one read transaction (one consistent snapshot of the file) on a connection of its own; such
+   * reads take turns with each other, not with writes or other reads.
+   */
+  snapshotRead<T>(work: (reader: SnapshotReader) => Promise<T>): Promise<T> {
+    return this.readGate.pass(() =>
+      this.snapshotQueue.run(async () => {
+        const connection = this.assertOpen(this.connections.snapshot);
+        const executor = executorFor(connection);
+        await executor.run('BEGIN TRANSACTION READ ONLY');
+        try {
+          return await work({
+            all: executor.all,
+            columns: (sql, params, kinds) => readColumns(connection, sql, params, kinds),
+          });
+        } finally {
+          await executor.run('COMMIT').catch(() => undefined);
+        }
+      }),
+    );
+  }
+
+  /** Counts the times the file was replaced (restore): caches of its contents compare it to know they are stale. */
+  get fileGeneration(): number {
+    return this.replacements;
+  }
+
   get isOpen(): boolean {
     return !this.closed;
   }
@@ -155,6 +244,7 @@ export class DuckDbDatabase {
         try {
           await moveDatabaseFile(replacement, this.file);
           this.connections = await connectTo(this.file, this.readerCount);
+          this.replacements++;
         } catch (error) {
           if (await exists(this.file)) await moveDatabaseFile(this.file, replacement);
           await moveDatabaseFile(keepOldAs, this.file);

@@ -3,6 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Repos, Store } from '../port.js';
 import { duckDbAnalytics } from './analytics/analytics-store.js';
+import { TimelineIndex } from './analytics/timelines/timeline-index.js';
 import { checkBackupFile } from './backup-file.js';
 import { DuckDbDatabase, type SqlExecutor } from './database.js';
 import { migrate, pendingMigrations } from './migrate.js';
@@ -49,7 +50,7 @@ export async function openDuckDbStore(file: string): Promise<Store & { database:
     events: eventStore(database),
     profiles: profileRepo(database.autocommit),
     text: textRepo(database),
-    analytics: duckDbAnalytics(database.autocommit),
+    analytics: duckDbAnalytics(database.autocommit, new TimelineIndex(database)),
     segments: segmentRepo(database.autocommit),
     surveys: surveyStore(database),
     transaction: (work) => database.transaction((tx) => work(reposFor(tx))),

@@ -15,6 +15,7 @@ import type { SqlExecutor } from '../database.js';
 import type { Row } from '../values.js';
 import { buildDuckDbSql } from './build.js';
 import { customMetricRepo, journeyRepo } from './definition-repos.js';
+import { type TimelineIndex, timelinesAnswer } from './timelines/timeline-index.js';
 import { touchpointCoverage, touchpointRepo } from './touchpoint-repo.js';
 
 const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
@@ -79,10 +80,17 @@ const shapeRows = {
   }),
 } satisfies { [K in QueryPlan['kind']]: (r: Row) => AnalyticsResultByKind[K][number] };
 
-/** Runs planned queries on the DuckDB reader connections. */
-export function duckDbAnalytics(db: SqlExecutor): AnalyticsStore {
+/**
+ * Runs planned queries on the DuckDB reader connections; funnels and paths without filters from the in-memory
+ * timelines when given (same definitions, compared with the SQL by timelines.test.ts).
+ */
+export function duckDbAnalytics(db: SqlExecutor, timelines: TimelineIndex | null): AnalyticsStore {
   return {
     async run<P extends QueryPlan>(plan: P) {
+      if (timelines && timelinesAnswer(plan)) {
+        const rows = await timelines.run(plan);
+        if (rows) return rows as AnalyticsResultByKind[P['kind']];
+      }
       const { sql, params } = buildDuckDbSql(plan);
       const rows = await db.all(sql, params);
       const shape = shapeRows[plan.kind as P['kind']] as (r: Row) => AnalyticsResultByKind[P['kind']][number];

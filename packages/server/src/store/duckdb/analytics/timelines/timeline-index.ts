@@ -1,0 +1,106 @@
+import type { FunnelPlan, FunnelRow, PathRow, PathsPlan, QueryPlan } from '../../../analytics-port.js';
+import type { DuckDbDatabase } from '../../database.js';
+import { funnelOverTimelines } from './funnel-scan.js';
+import { pathsOverTimelines } from './paths-scan.js';
+import { WorkspaceTimeline } from './workspace-timeline.js';
+
+/** Steps a funnel can have when its step masks are bits of a 32-bit integer. */
+const maxMaskSteps = 31;
+
+/**
+ * New events a query brings in itself before it runs; beyond that (a first build, a large import) the timelines
+ * catch up in the background and SQL answers meanwhile. Bringing in 100k events costs about 0.1 s.
+ */
+const catchUpInQuery = 100_000;
+
+/** Timelines not read for this long are dropped (built again on the next query). */
+const idleLimitMs = 60 * 60 * 1000;
+
+/**
+ * The plans timelines answer: funnels over event-name steps, broken down by nothing or by channel, and paths;
+ * neither with filters (those need the events' properties, profiles' traits or touchpoint rules, so SQL).
+ */
+export function timelinesAnswer(plan: QueryPlan): plan is FunnelPlan | PathsPlan {
+  if (plan.filters.length > 0) return false;
+  if (plan.kind === 'paths') return true;
+  if (plan.kind !== 'funnel') return false;
+  const breakdownOk =
+    plan.breakdown === null || (plan.breakdown.kind === 'column' && plan.breakdown.name === 'channel');
+  return (
+    breakdownOk &&
+    plan.steps.length <= maxMaskSteps &&
+    plan.steps.every((s) => s.event !== null && s.touchpoint === null && s.filters.length === 0)
+  );
+}
+
+/**
+ * Funnels and paths read each customer's events in time order. In SQL that is a sort or a join per customer over
+ * every event in the range, seconds on ten million events; here each workspace's events are kept grouped by
+ * customer and in order, so such a query is one pass over memory (ARCHITECTURE.md, "Journey timelines").
+ * A workspace's timelines are built in the background on its first such query and brought up to date from the
+ * store by every later one, so a result always reflects everything committed before the query.
+ */
+export class TimelineIndex {
+  private readonly workspaces = new Map<string, WorkspaceTimeline>();
+  private readonly lastUsed = new Map<string, number>();
+  private fileGeneration: number;
+  private refreshing: Promise<void> | null = null;
+
+  constructor(private readonly database: DuckDbDatabase) {
+    this.fileGeneration = database.fileGeneration;
+  }
+
+  /** The answer, or null while the workspace's timelines are being built or caught up (then ask SQL). */
+  async run(plan: FunnelPlan | PathsPlan): Promise<FunnelRow[] | PathRow[] | null> {
+    this.forgetIdle(plan.workspaceId);
+    if (this.refreshing) return null;
+    if (this.fileGeneration !== this.database.fileGeneration) {
+      this.workspaces.clear();
+      this.fileGeneration = this.database.fileGeneration;
+    }
+    const timeline = this.workspaces.get(plan.workspaceId);
+    const state = timeline
+      ? await this.database.snapshotRead((reader) => timeline.sync(reader, catchUpInQuery))
+      : 'changed';
+    if (state !== 'current' || !timeline) {
+      this.refresh(state === 'behind' && timeline ? timeline : new WorkspaceTimeline(plan.workspaceId));
+      return null;
+    }
+    const data = timeline.snapshot;
+    return plan.kind === 'funnel' ? funnelOverTimelines(plan, data) : pathsOverTimelines(plan, data);
+  }
+
+  /** Drops the timelines of workspaces nobody has asked about for an hour: they hold ~30 bytes per event. */
+  private forgetIdle(asking: string): void {
+    const now = Date.now();
+    this.lastUsed.set(asking, now);
+    for (const [workspaceId, at] of this.lastUsed) {
+      if (now - at <= idleLimitMs) continue;
+      this.workspaces.delete(workspaceId);
+      this.lastUsed.delete(workspaceId);
+    }
+  }
+
+  /** Brings `timeline` up to date in the background, then lets queries use it. */
+  private refresh(timeline: WorkspaceTimeline): void {
+    if (this.refreshing) return;
+    this.refreshing = this.database
+      .snapshotRead((reader) => timeline.sync(reader, Number.POSITIVE_INFINITY))
+      .then((state) => {
+        if (state === 'current') this.workspaces.set(timeline.workspaceId, timeline);
+        else this.workspaces.delete(timeline.workspaceId);
+      })
+      // A failed build leaves the workspace to SQL; its next query tries again.
+      .catch(() => {
+        this.workspaces.delete(timeline.workspaceId);
+      })
+      .finally(() => {
+        this.refreshing = null;
+      });
+  }
+
+  /** Resolves when no build or catch-up is running (for tests and benchmarks that want the timelines ready). */
+  async settled(): Promise<void> {
+    while (this.refreshing) await this.refreshing;
+  }
+}
