@@ -81,8 +81,8 @@ const shapeRows = {
 } satisfies { [K in QueryPlan['kind']]: (r: Row) => AnalyticsResultByKind[K][number] };
 
 /**
- * Runs planned queries on the DuckDB reader connections; funnels and paths without filters from the in-memory
- * timelines when given (same definitions, compared with the SQL by timelines.test.ts).
+ * Runs planned queries on the DuckDB reader connections; the funnels and paths the in-memory timelines can answer
+ * (timelinesAnswer) from those when given: same definitions, compared with the SQL by timelines.test.ts.
  */
 export function duckDbAnalytics(db: SqlExecutor, timelines: TimelineIndex | null): AnalyticsStore {
   return {

@@ -1,5 +1,5 @@
 import { convertHistogramEdges, type FunnelPlan, type FunnelRow } from '../../../analytics-port.js';
-import { continuousQuantile, rangeOf, sortedKeys } from './scan-support.js';
+import { allowedChannels, continuousQuantile, rangeOf, sortedKeys } from './scan-support.js';
 import { EventKind, forEachCustomer } from './timeline-columns.js';
 import type { TimelineSnapshot } from './workspace-timeline.js';
 
@@ -25,6 +25,7 @@ export async function funnelOverTimelines(plan: FunnelPlan, data: TimelineSnapsh
     if (code !== undefined) stepsOf[code] = (stepsOf[code] as number) | (1 << k);
   });
   const byChannel = plan.breakdown !== null;
+  const allowed = allowedChannels(plan.filters, data.channels);
   const tallies = new Map<number, KeyTally>();
 
   let events = new Int32Array(64);
@@ -39,7 +40,7 @@ export async function funnelOverTimelines(plan: FunnelPlan, data: TimelineSnapsh
     let m = 0;
     let anyStart = false;
     for (let e = from; e < to; e++) {
-      if (c.kind[e] !== EventKind.track) continue;
+      if (c.kind[e] !== EventKind.track || !allowed[(c.channel[e] as number) + 1]) continue;
       const node = c.node[e] as number;
       const mask = node < 0 ? 0 : (stepsOf[node] as number);
       if (mask === 0) continue;

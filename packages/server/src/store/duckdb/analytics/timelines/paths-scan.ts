@@ -1,5 +1,5 @@
 import type { PathRow, PathsPlan } from '../../../analytics-port.js';
-import { rangeOf } from './scan-support.js';
+import { allowedChannels, rangeOf } from './scan-support.js';
 import { compareCodePoints, EventKind, forEachCustomer } from './timeline-columns.js';
 import type { TimelineSnapshot } from './workspace-timeline.js';
 
@@ -12,6 +12,8 @@ export async function pathsOverTimelines(plan: PathsPlan, data: TimelineSnapshot
   const anchor = data.nodes.find(plan.step);
   if (anchor === undefined) return [];
   const counts = new PathCounts();
+  // Events on other channels are left out before repeats are collapsed, as the SQL filters them in its scan.
+  const allowed = allowedChannels(plan.filters, data.channels);
   let steps = new Int32Array(64);
   await forEachCustomer(data.columns, data.customers, rangeOf(plan), (c, from, to) => {
     if (steps.length < to - from) steps = new Int32Array((to - from) * 2);
@@ -20,7 +22,7 @@ export async function pathsOverTimelines(plan: PathsPlan, data: TimelineSnapshot
     let m = 0;
     let at = -1;
     for (let e = from; e < to; e++) {
-      if (c.kind[e] === EventKind.other) continue;
+      if (c.kind[e] === EventKind.other || !allowed[(c.channel[e] as number) + 1]) continue;
       const node = c.node[e] as number;
       if (node !== previous) {
         if (at < 0 && node === anchor) at = m;

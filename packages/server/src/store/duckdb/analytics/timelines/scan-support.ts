@@ -1,3 +1,4 @@
+import type { PlannedFilter } from '../../../analytics-port.js';
 import { compareCodePoints } from './timeline-columns.js';
 
 /**
@@ -34,4 +35,27 @@ export function sortedKeys(keys: Map<number, unknown>, dictionary: { names: stri
   return [...keys.keys()].sort((a, b) =>
     a < 0 || b < 0 ? a - b : compareCodePoints(dictionary.names[a] as string, dictionary.names[b] as string),
   );
+}
+
+/** A filter on the channel the timelines can apply: equal, not equal or one of, compared as text. */
+export const isChannelFilter = (f: PlannedFilter): boolean =>
+  f.field.kind === 'column' &&
+  f.field.name === 'channel' &&
+  (f.op === 'in' ? Array.isArray(f.value) : (f.op === 'eq' || f.op === 'neq') && typeof f.value === 'string');
+
+/**
+ * allowed[channel code] = 1 when events on that channel pass every filter (as filterSql in fields.ts: `eq` and
+ * `in` are false for a missing channel, `neq` is IS DISTINCT FROM). Index −1 + 1 = 0 stands for no channel.
+ */
+export function allowedChannels(filters: PlannedFilter[], channels: { names: string[] }): Uint8Array {
+  const allowed = new Uint8Array(channels.names.length + 1).fill(1);
+  for (const f of filters) {
+    const values = new Set((Array.isArray(f.value) ? f.value : [f.value]).map(String));
+    if (f.op !== 'neq') allowed[0] = 0;
+    channels.names.forEach((name, code) => {
+      const passes = f.op === 'neq' ? !values.has(name) : values.has(name);
+      if (!passes) allowed[code + 1] = 0;
+    });
+  }
+  return allowed;
 }

@@ -2,6 +2,7 @@ import type { FunnelPlan, FunnelRow, PathRow, PathsPlan, QueryPlan } from '../..
 import type { DuckDbDatabase } from '../../database.js';
 import { funnelOverTimelines } from './funnel-scan.js';
 import { pathsOverTimelines } from './paths-scan.js';
+import { isChannelFilter } from './scan-support.js';
 import { WorkspaceTimeline } from './workspace-timeline.js';
 
 /** Steps a funnel can have when its step masks are bits of a 32-bit integer. */
@@ -18,12 +19,13 @@ const idleLimitMs = 60 * 60 * 1000;
 
 /**
  * The plans timelines answer: funnels over event-name steps, broken down by nothing or by channel, and paths;
- * neither with filters (those need the events' properties, profiles' traits or touchpoint rules, so SQL).
+ * filtered at most by channel (the dashboard's channel filter). Other filters and breakdowns need the events'
+ * properties, profiles' traits or touchpoint rules, so SQL.
  */
 export function timelinesAnswer(plan: QueryPlan): plan is FunnelPlan | PathsPlan {
-  if (plan.filters.length > 0) return false;
+  if (plan.kind !== 'funnel' && plan.kind !== 'paths') return false;
+  if (!plan.filters.every(isChannelFilter)) return false;
   if (plan.kind === 'paths') return true;
-  if (plan.kind !== 'funnel') return false;
   const breakdownOk =
     plan.breakdown === null || (plan.breakdown.kind === 'column' && plan.breakdown.name === 'channel');
   return (

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { FunnelPlan, PathsPlan, QueryPlan } from '../../../analytics-port.js';
+import type { FunnelPlan, PathsPlan, PlannedFilter, QueryPlan } from '../../../analytics-port.js';
 import type { DuckDbDatabase } from '../../database.js';
 import { openDuckDbStore } from '../../store.js';
 import { duckDbAnalytics } from '../analytics-store.js';
@@ -92,10 +92,21 @@ const planBase = (rng: ReturnType<typeof random>) => {
     timeZone: 'UTC',
     from: new Date(base + fromDay * 86_400_000 + rng.pick([0, 7 * 60_000])).toISOString(),
     to: new Date(base + (fromDay + 1 + rng.int(5)) * 86_400_000).toISOString(),
-    filters: [],
+    filters: randomChannelFilters(rng),
     touchpoints: [],
   };
 };
+
+/** Mostly none; else the dashboard's channel filter (eq), or neq / in, sometimes two at once. */
+function randomChannelFilters(rng: ReturnType<typeof random>): PlannedFilter[] {
+  const filter = (): PlannedFilter => {
+    const op = rng.pick(['eq', 'neq', 'in'] as const);
+    const value = op === 'in' ? ['web', rng.pick(['app', 'email', 'fax'])] : rng.pick(['web', 'app', 'fax']);
+    return { field: { kind: 'column', name: 'channel' }, op, value };
+  };
+  const count = rng.pick([0, 0, 1, 1, 2]);
+  return Array.from({ length: count }, filter);
+}
 
 function randomFunnel(rng: ReturnType<typeof random>): FunnelPlan {
   const steps = Array.from({ length: 2 + rng.int(3) }, () => rng.pick(['A', 'B', 'C', 'A', 'Ä']));
@@ -273,12 +284,18 @@ describe('which plans the timelines answer', () => {
     ...randomFunnel(random(1)),
     ...overrides,
   });
-  it('leaves filters, property and trait breakdowns and touchpoint steps to SQL', () => {
+  it('takes channel filters and leaves other filters, property and trait breakdowns and touchpoint steps to SQL', () => {
     expect(timelinesAnswer(funnel({ breakdown: null }))).toBe(true);
     expect(timelinesAnswer(funnel({ breakdown: { kind: 'column', name: 'channel' } }))).toBe(true);
     expect(timelinesAnswer(funnel({ breakdown: { kind: 'property', name: 'plan' } }))).toBe(false);
     expect(timelinesAnswer(funnel({ breakdown: { kind: 'column', name: 'browser' } }))).toBe(false);
-    const filter = { field: { kind: 'column', name: 'channel' }, op: 'eq', value: 'web' } as const;
+    const channel = { field: { kind: 'column', name: 'channel' }, op: 'eq', value: 'web' } as const;
+    expect(timelinesAnswer(funnel({ filters: [channel, { ...channel, op: 'in', value: ['app'] }] }))).toBe(
+      true,
+    );
+    expect(timelinesAnswer(funnel({ filters: [{ ...channel, op: 'contains' }] }))).toBe(false);
+    expect(timelinesAnswer(funnel({ filters: [{ ...channel, value: 3 }] }))).toBe(false);
+    const filter = { field: { kind: 'column', name: 'browser' }, op: 'eq', value: 'Chrome' } as const;
     expect(timelinesAnswer(funnel({ filters: [filter] }))).toBe(false);
     expect(
       timelinesAnswer(
