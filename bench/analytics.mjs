@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Analytics benchmark (issue: touchpoints, journeys and CX KPIs).
 // Generates 10M events and 1M profiles (2% merged) plus 200k NPS answers straight into a DuckDB file with DuckDB's
-// own SQL (deterministic pseudo-random columns from hash(i), no JS loop), builds the journey timelines (funnels and
-// paths read them), then runs four queries through the engine (parse → plan → run on the store adapter → shape,
+// own SQL (deterministic pseudo-random columns from hash(i), no JS loop), builds the journey timelines (funnels,
+// paths and retention read them), then runs four queries through the engine (parse → plan → run on the store adapter → shape,
 // called directly, not over HTTP) and the same result through the simplest correct hand-written SQL, alternating,
 // and prints p50/p95 of each and the ratio engine/hand.
 // Usage: node bench/analytics.mjs [--runs 7] [--events 10000000] [--profiles 1000000]
@@ -17,7 +17,7 @@ if (!process.env.CAIRN_BENCH_TSX) {
   // The engine is TypeScript: re-run this file under tsx so it can import the sources directly.
   const child = spawnSync(
     process.execPath,
-    ['--conditions=source', '--import', 'tsx', ...process.argv.slice(1)],
+    ['--conditions=source', '--import', 'tsx', '--expose-gc', ...process.argv.slice(1)],
     {
       stdio: 'inherit',
       env: { ...process.env, CAIRN_BENCH_TSX: '1' },
@@ -99,20 +99,22 @@ const cases = [
   },
 ];
 
-// Funnels and paths read the in-memory journey timelines, which a workspace's first such query starts building in
-// the background (SQL answers meanwhile). Build them first and say what that cost.
+// Funnels, paths and retention read the in-memory journey timelines, which a workspace's first such query starts
+// building in the background (SQL answers meanwhile). Build them first and say what that cost.
 const timelines = new TimelineIndex(store.database);
 const engine = { analytics: duckDbAnalytics(db, timelines) };
 const buildStarted = performance.now();
+globalThis.gc();
 const memoryBefore = process.memoryUsage();
 await engine.analytics.run(planQuery(parseQuery(cases[0].query), ctx));
 await timelines.settled();
+globalThis.gc();
 const memoryAfter = process.memoryUsage();
 const mib = (bytes) => (bytes / 2 ** 20).toFixed(0);
 console.log(
   `journey timelines built in ${((performance.now() - buildStarted) / 1000).toFixed(1)} s: ` +
-    `JavaScript heap and arrays +${mib(memoryAfter.heapUsed + memoryAfter.arrayBuffers - memoryBefore.heapUsed - memoryBefore.arrayBuffers)} MiB, ` +
-    `resident +${mib(memoryAfter.rss - memoryBefore.rss)} MiB (DuckDB's buffers for the first query included)`,
+    `they hold ${mib(memoryAfter.heapUsed + memoryAfter.arrayBuffers - memoryBefore.heapUsed - memoryBefore.arrayBuffers)} MiB ` +
+    `of JavaScript heap and arrays (resident +${mib(memoryAfter.rss - memoryBefore.rss)} MiB, DuckDB's buffers for the first query included)`,
 );
 
 const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];

@@ -81,7 +81,7 @@ const shapeRows = {
 } satisfies { [K in QueryPlan['kind']]: (r: Row) => AnalyticsResultByKind[K][number] };
 
 /**
- * Runs planned queries on the DuckDB reader connections; the funnels and paths the in-memory timelines can answer
+ * Runs planned queries on the DuckDB reader connections; the funnels, paths and retention the in-memory timelines can answer
  * (timelinesAnswer) from those when given: same definitions, compared with the SQL by timelines.test.ts.
  */
 export function duckDbAnalytics(db: SqlExecutor, timelines: TimelineIndex | null): AnalyticsStore {

@@ -1,7 +1,16 @@
-import type { FunnelPlan, FunnelRow, PathRow, PathsPlan, QueryPlan } from '../../../analytics-port.js';
+import type {
+  FunnelPlan,
+  FunnelRow,
+  PathRow,
+  PathsPlan,
+  QueryPlan,
+  RetentionPlan,
+  RetentionRow,
+} from '../../../analytics-port.js';
 import type { DuckDbDatabase } from '../../database.js';
 import { funnelOverTimelines } from './funnel-scan.js';
 import { pathsOverTimelines } from './paths-scan.js';
+import { periodListOf, retentionOverTimelines } from './retention-scan.js';
 import { isChannelFilter } from './scan-support.js';
 import { WorkspaceTimeline } from './workspace-timeline.js';
 
@@ -17,15 +26,17 @@ const catchUpInQuery = 100_000;
 /** Timelines not read for this long are dropped (built again on the next query). */
 const idleLimitMs = 60 * 60 * 1000;
 
+export type TimelinePlan = FunnelPlan | PathsPlan | RetentionPlan;
+
 /**
- * The plans timelines answer: funnels over event-name steps, broken down by nothing or by channel, and paths;
- * filtered at most by channel (the dashboard's channel filter). Other filters and breakdowns need the events'
- * properties, profiles' traits or touchpoint rules, so SQL.
+ * The plans timelines answer: funnels over event-name steps, broken down by nothing or by channel, paths and
+ * retention; filtered at most by channel (the dashboard's channel filter). Other filters and breakdowns need the
+ * events' properties, profiles' traits or touchpoint rules, so SQL.
  */
-export function timelinesAnswer(plan: QueryPlan): plan is FunnelPlan | PathsPlan {
-  if (plan.kind !== 'funnel' && plan.kind !== 'paths') return false;
+export function timelinesAnswer(plan: QueryPlan): plan is TimelinePlan {
+  if (plan.kind !== 'funnel' && plan.kind !== 'paths' && plan.kind !== 'retention') return false;
   if (!plan.filters.every(isChannelFilter)) return false;
-  if (plan.kind === 'paths') return true;
+  if (plan.kind !== 'funnel') return true;
   const breakdownOk =
     plan.breakdown === null || (plan.breakdown.kind === 'column' && plan.breakdown.name === 'channel');
   return (
@@ -36,7 +47,7 @@ export function timelinesAnswer(plan: QueryPlan): plan is FunnelPlan | PathsPlan
 }
 
 /**
- * Funnels and paths read each customer's events in time order. In SQL that is a sort or a join per customer over
+ * Funnels, paths and retention read each customer's events in time order. In SQL that is a sort or a join per customer over
  * every event in the range, seconds on ten million events; here each workspace's events are kept grouped by
  * customer and in order, so such a query is one pass over memory (ARCHITECTURE.md, "Journey timelines").
  * A workspace's timelines are built in the background on its first such query and brought up to date from the
@@ -53,7 +64,7 @@ export class TimelineIndex {
   }
 
   /** The answer, or null while the workspace's timelines are being built or caught up (then ask SQL). */
-  async run(plan: FunnelPlan | PathsPlan): Promise<FunnelRow[] | PathRow[] | null> {
+  async run(plan: TimelinePlan): Promise<FunnelRow[] | PathRow[] | RetentionRow[] | null> {
     this.forgetIdle(plan.workspaceId);
     if (this.refreshing) return null;
     if (this.fileGeneration !== this.database.fileGeneration) {
@@ -69,7 +80,14 @@ export class TimelineIndex {
       return null;
     }
     const data = timeline.snapshot;
-    return plan.kind === 'funnel' ? funnelOverTimelines(plan, data) : pathsOverTimelines(plan, data);
+    switch (plan.kind) {
+      case 'funnel':
+        return funnelOverTimelines(plan, data);
+      case 'paths':
+        return pathsOverTimelines(plan, data);
+      case 'retention':
+        return retentionOverTimelines(plan, data, await periodListOf(this.database.autocommit, plan));
+    }
   }
 
   /** Drops the timelines of workspaces nobody has asked about for an hour: they hold ~30 bytes per event. */

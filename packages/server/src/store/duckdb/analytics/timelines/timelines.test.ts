@@ -2,11 +2,17 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { FunnelPlan, PathsPlan, PlannedFilter, QueryPlan } from '../../../analytics-port.js';
+import type {
+  FunnelPlan,
+  PathsPlan,
+  PlannedFilter,
+  QueryPlan,
+  RetentionPlan,
+} from '../../../analytics-port.js';
 import type { DuckDbDatabase } from '../../database.js';
 import { openDuckDbStore } from '../../store.js';
 import { duckDbAnalytics } from '../analytics-store.js';
-import { TimelineIndex, timelinesAnswer } from './timeline-index.js';
+import { TimelineIndex, type TimelinePlan, timelinesAnswer } from './timeline-index.js';
 
 /** Deterministic pseudo-random numbers (mulberry32), so a failing case can be replayed from its seed. */
 function random(seed: number) {
@@ -42,7 +48,13 @@ let seq = 0;
  * unrelated to time, page and screen views with and without a path, identify calls, repeated steps, two
  * workspaces, several channels. Times straddle the DST change of 29 March 2026 (in UTC, which the engine uses).
  */
-function generateEvents(rng: ReturnType<typeof random>, count: number, profiles: number): EventRow[] {
+function generateEvents(
+  rng: ReturnType<typeof random>,
+  count: number,
+  profiles: number,
+  days = 6,
+  stepMinutes = 5,
+): EventRow[] {
   return Array.from({ length: count }, () => {
     const kind = rng.int(10);
     const type = kind < 6 ? 'track' : kind < 8 ? 'page' : kind < 9 ? 'screen' : 'identify';
@@ -54,7 +66,7 @@ function generateEvents(rng: ReturnType<typeof random>, count: number, profiles:
       // Profile ids are unique across workspaces (UUIDs in the product).
       profile: `${w}-p${rng.int(profiles)}`,
       channel: rng.pick(['web', 'app', 'email', 'store']),
-      ts: new Date(base + rng.int(6 * 24 * 12) * 5 * 60_000).toISOString(),
+      ts: new Date(base + rng.int((days * 24 * 60) / stepMinutes) * stepMinutes * 60_000).toISOString(),
       path: type === 'page' ? rng.pick(['/', '/a', '/b', null]) : null,
       seq: ++seq,
     };
@@ -129,13 +141,29 @@ function randomPaths(rng: ReturnType<typeof random>): PathsPlan {
   };
 }
 
-describe('funnels and paths from the timelines equal the SQL', () => {
+function randomRetention(rng: ReturnType<typeof random>): RetentionPlan {
+  const fromDay = rng.int(20);
+  return {
+    kind: 'retention',
+    ...planBase(rng),
+    // Local weeks and months in zones whose clocks change inside the data (US 8 March, EU 29 March 2026).
+    timeZone: rng.pick(['UTC', 'Europe/Berlin', 'America/New_York', 'Asia/Kolkata']),
+    from: new Date(base - 10 * 86_400_000 + fromDay * 86_400_000).toISOString(),
+    to: new Date(base + (fromDay + 20 + rng.int(60)) * 86_400_000 + rng.pick([0, 3_600_000])).toISOString(),
+    interval: rng.pick(['week', 'week', 'month']),
+    startEvent: rng.pick([null, 'A', 'Ä']),
+    returnEvent: rng.pick([null, 'B', 'A']),
+    periods: 1 + rng.int(12),
+  };
+}
+
+describe('funnels, paths and retention from the timelines equal the SQL', () => {
   let store: Awaited<ReturnType<typeof openDuckDbStore>>;
   let sql: ReturnType<typeof duckDbAnalytics>;
   let index: TimelineIndex;
 
   /** Runs the plan on the timelines, waiting for a build or catch-up the first call starts. */
-  const fromTimelines = async (plan: FunnelPlan | PathsPlan) => {
+  const fromTimelines = async (plan: TimelinePlan) => {
     const rows = await index.run(plan);
     if (rows) return rows;
     await index.settled();
@@ -143,7 +171,7 @@ describe('funnels and paths from the timelines equal the SQL', () => {
     expect(built, 'answered once built').not.toBeNull();
     return built;
   };
-  const expectSame = async (plan: FunnelPlan | PathsPlan) => {
+  const expectSame = async (plan: TimelinePlan) => {
     expect(await fromTimelines(plan), JSON.stringify(plan)).toEqual(await sql.run(plan));
   };
 
@@ -155,7 +183,7 @@ describe('funnels and paths from the timelines equal the SQL', () => {
   });
   afterEach(() => store.close());
 
-  it('on random worlds and random funnels and paths, including merged profiles', async () => {
+  it('on random worlds and random funnels and paths, with channel filters and merged profiles', async () => {
     for (let seed = 1; seed <= 6; seed++) {
       const rng = random(seed);
       await insertEvents(store.database, generateEvents(rng, 1500, seed % 2 ? 40 : 6));
@@ -166,6 +194,16 @@ describe('funnels and paths from the timelines equal the SQL', () => {
       await mergeProfiles(store.database, 'w1', `w1-p${7 + seed}`, `w1-survivor-${seed}`);
       for (let i = 0; i < 6; i++) await expectSame(randomFunnel(rng));
       for (let i = 0; i < 6; i++) await expectSame(randomPaths(rng));
+    }
+  });
+
+  it('on random worlds over ten weeks and random retention queries in several time zones', async () => {
+    for (let seed = 21; seed <= 24; seed++) {
+      const rng = random(seed);
+      // On whole half hours, so many events fall exactly on a local period start.
+      await insertEvents(store.database, generateEvents(rng, 2000, 50, 70, 30));
+      await mergeProfiles(store.database, 'w1', `w1-p${seed}`, `w1-p${seed + 10}`);
+      for (let i = 0; i < 8; i++) await expectSame(randomRetention(rng));
     }
   });
 
@@ -308,5 +346,7 @@ describe('which plans the timelines answer', () => {
       ),
     ).toBe(false);
     expect(timelinesAnswer({ ...randomPaths(random(2)), filters: [filter] })).toBe(false);
+    expect(timelinesAnswer({ ...randomRetention(random(3)), filters: [channel] })).toBe(true);
+    expect(timelinesAnswer({ ...randomRetention(random(3)), filters: [filter] })).toBe(false);
   });
 });
