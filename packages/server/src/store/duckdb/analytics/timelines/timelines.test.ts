@@ -287,6 +287,17 @@ describe('funnels, paths and retention from the timelines equal the SQL', () => 
     }
   });
 
+  it('lets SQL answer when bringing the timelines up to date fails, and builds them anew', async () => {
+    await insertEvents(store.database, generateEvents(random(13), 300, 10));
+    const plan: PathsPlan = { ...randomPaths(random(14)), workspaceId: 'w1' };
+    await fromTimelines(plan);
+    const failing = vi.spyOn(store.database, 'snapshotRead').mockRejectedValueOnce(new Error('read failed'));
+    expect(await index.run(plan)).toBeNull();
+    failing.mockRestore();
+    expect(await index.run(plan)).toBeNull(); // dropped: built anew
+    await expectSame(plan);
+  });
+
   it('drops the timelines of a workspace nobody asked about for an hour', async () => {
     await insertEvents(store.database, generateEvents(random(11), 300, 10));
     const inW1: PathsPlan = { ...randomPaths(random(12)), workspaceId: 'w1' };
