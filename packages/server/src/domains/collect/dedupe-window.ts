@@ -1,3 +1,5 @@
+import { FingerprintSet, type MessageKey } from './fingerprint-set.js';
+
 /**
  * messageId de-duplication per workspace over a sliding window, the guarantee Segment itself documents
  * (duplicates are dropped within an approximately 24-hour look-back window).
@@ -5,37 +7,12 @@
  * Two generations of keys: when the current one is older than half the window or holds half the entries,
  * it becomes the previous one and the old previous is dropped. Every key is remembered for at least half the
  * window and memory stays bounded by `maxEntries`. An index in the store would grow without bound and slows
- * bulk appends (measured: a primary key made DuckDB appends 3× slower after 100k rows). Keys are kept per
- * workspace, so the messageId itself is the key (no string built per lookup on the ingestion hot path).
+ * bulk appends (measured: a primary key made DuckDB appends 3× slower after 100k rows). Keys are fingerprints in
+ * typed arrays (fingerprint-set.ts), invisible to the garbage collector however many are remembered.
  */
-class Generation {
-  readonly byWorkspace = new Map<string, Set<string>>();
-  size = 0;
-
-  has(workspaceId: string, messageId: string): boolean {
-    return this.byWorkspace.get(workspaceId)?.has(messageId) ?? false;
-  }
-
-  delete(workspaceId: string, messageId: string): void {
-    if (this.byWorkspace.get(workspaceId)?.delete(messageId)) this.size -= 1;
-  }
-
-  add(workspaceId: string, messageId: string): void {
-    let ids = this.byWorkspace.get(workspaceId);
-    if (!ids) {
-      ids = new Set();
-      this.byWorkspace.set(workspaceId, ids);
-    }
-    if (!ids.has(messageId)) {
-      ids.add(messageId);
-      this.size += 1;
-    }
-  }
-}
-
 export class DedupeWindow {
-  private current = new Generation();
-  private previous = new Generation();
+  private current = new FingerprintSet();
+  private previous = new FingerprintSet();
   private generationStartedAt: number;
 
   constructor(
@@ -46,28 +23,28 @@ export class DedupeWindow {
     this.generationStartedAt = now;
   }
 
-  has(workspaceId: string, messageId: string): boolean {
-    return this.current.has(workspaceId, messageId) || this.previous.has(workspaceId, messageId);
+  has(key: MessageKey): boolean {
+    return this.current.has(key) || this.previous.has(key);
   }
 
-  add(workspaceId: string, messageId: string, now: number): void {
+  add(key: MessageKey, now: number): void {
     if (now - this.generationStartedAt > this.windowMs / 2 || this.current.size >= this.maxEntries / 2) {
       this.previous = this.current;
-      this.current = new Generation();
+      this.current = new FingerprintSet();
       this.generationStartedAt = now;
     }
-    this.current.add(workspaceId, messageId);
+    this.current.add(key);
   }
 
   /** Forgets one key (its message was not stored after all). */
-  remove(workspaceId: string, messageId: string): void {
-    for (const generation of [this.current, this.previous]) generation.delete(workspaceId, messageId);
+  remove(key: MessageKey): void {
+    for (const generation of [this.current, this.previous]) generation.delete(key);
   }
 
   /** Forgets every key (after a restore, the stored messages are different ones). */
   clear(now: number): void {
-    this.current = new Generation();
-    this.previous = new Generation();
+    this.current = new FingerprintSet();
+    this.previous = new FingerprintSet();
     this.generationStartedAt = now;
   }
 

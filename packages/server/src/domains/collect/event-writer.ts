@@ -1,7 +1,8 @@
 import type { MessageType } from '@cairn/protocol';
 import { uuidv7 } from 'uuidv7';
 import type { Store } from '../../store/port.js';
-import { DedupeWindow } from './dedupe-window.js';
+import type { DedupeWindow } from './dedupe-window.js';
+import { FingerprintSet, type MessageKey, messageKey } from './fingerprint-set.js';
 import type { Staged } from './group-commit.js';
 import { IdentityGraph, identityKey } from './identity/identity-graph.js';
 import { identityRefs } from './identity/message-identities.js';
@@ -71,8 +72,9 @@ export class EventWriter {
    */
   async write(batch: QueuedMessage[]): Promise<Staged<WriteOutcome>> {
     if (this.recovering) await this.recovering;
-    const outcomes = this.metrics.time('dedupe', () => this.markDuplicates(batch));
+    const { outcomes, keys } = this.metrics.time('dedupe', () => this.markDuplicates(batch));
     const fresh = batch.filter((_, i) => outcomes[i] === 'stored');
+    const freshKeys = keys.filter((_, i) => outcomes[i] === 'stored');
     if (fresh.length === 0) return { results: outcomes, durable: Promise.resolve() };
     const firstSeq = this.lastSeq + 1;
     const { events, plan } = await this.metrics.timeAsync('resolve_identity', () => this.resolve(fresh));
@@ -80,7 +82,7 @@ export class EventWriter {
     // Remembered now, not once durable: the next batch is staged while this one is flushed, and a retry of the
     // same message in it must count as a duplicate. Forgotten again if this batch fails.
     const at = this.now().getTime();
-    for (const { message: m } of fresh) this.dedupe.add(m.workspaceId, m.messageId, at);
+    for (const key of freshKeys) this.dedupe.add(key, at);
     const record = encodeIngestRecord(
       { firstSeq, lastSeq, plan, requests: recordedRequests(fresh, events) },
       [...new Set(fresh.map((q) => q.request))].map((r) => r.body()),
@@ -95,7 +97,7 @@ export class EventWriter {
           this.applier.push(ingestCommit(events, plan), segment);
         },
         (error: unknown) => {
-          for (const { message: m } of fresh) this.dedupe.remove(m.workspaceId, m.messageId);
+          for (const key of freshKeys) this.dedupe.remove(key);
           this.recovering ??= this.recover();
           throw error;
         },
@@ -131,15 +133,12 @@ export class EventWriter {
     this.recovering = null;
   }
 
-  private markDuplicates(batch: QueuedMessage[]): WriteOutcome[] {
-    const inBatch = new DedupeWindow(Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY, 0);
-    return batch.map(({ message: m }) => {
-      if (this.dedupe.has(m.workspaceId, m.messageId) || inBatch.has(m.workspaceId, m.messageId)) {
-        return 'duplicate';
-      }
-      inBatch.add(m.workspaceId, m.messageId, 0);
-      return 'stored';
-    });
+  /** Each message's outcome, and its dedupe key (remembered once the batch is staged). */
+  private markDuplicates(batch: QueuedMessage[]): { outcomes: WriteOutcome[]; keys: MessageKey[] } {
+    const inBatch = new FingerprintSet(batch.length * 2);
+    const keys = batch.map(({ message: m }) => messageKey(m.workspaceId, m.messageId));
+    const outcomes = keys.map((key) => (this.dedupe.has(key) || !inBatch.add(key) ? 'duplicate' : 'stored'));
+    return { outcomes, keys };
   }
 
   private async resolve(queued: QueuedMessage[]) {

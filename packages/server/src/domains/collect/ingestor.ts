@@ -4,6 +4,7 @@ import type { Registry } from 'prom-client';
 import { CairnError } from '../../errors/catalogue.js';
 import type { Store } from '../../store/port.js';
 import { DedupeWindow } from './dedupe-window.js';
+import { messageKey } from './fingerprint-set.js';
 import { EventWriter, type QueuedMessage, type QueuedRequest, type WriteOutcome } from './event-writer.js';
 import { GroupCommitQueue, type Staged } from './group-commit.js';
 import type { StoredMessage } from './ingest-commit.js';
@@ -360,7 +361,9 @@ export class Ingestor {
       Math.floor(this.options.dedupeMaxEntries / 2),
     );
     const at = this.now().getTime();
-    for (const { workspaceId, messageId } of keys.reverse()) this.dedupe.add(workspaceId, messageId, at);
+    for (const { workspaceId, messageId } of keys.reverse()) {
+      this.dedupe.add(messageKey(workspaceId, messageId), at);
+    }
   }
 
   /**
