@@ -55,20 +55,15 @@ export class FingerprintSet {
     return this.slots.length / 4;
   }
 
-  /** The slot holding `print`, or −1. */
-  private find(print: Uint32Array): number {
+  /** The slot holding `key`, or −1. */
+  private find(key: MessageKey): number {
     const mask = this.capacity - 1;
     const s = this.slots;
-    for (let slot = (print[1] as number) & mask; ; slot = (slot + 1) & mask) {
+    for (let slot = (key[1] as number) & mask; ; slot = (slot + 1) & mask) {
       const at = slot * 4;
       const first = s[at] as number;
       if (first === 0 && s[at + 3] === 0) return -1; // empty: the probe sequence ends here
-      if (
-        first === print[0] &&
-        s[at + 1] === print[1] &&
-        s[at + 2] === print[2] &&
-        s[at + 3] === print[3]
-      ) {
+      if (first === key[0] && s[at + 1] === key[1] && s[at + 2] === key[2] && s[at + 3] === key[3]) {
         return slot;
       }
     }
