@@ -37,7 +37,10 @@ class Dictionary {
 
 const namesPerTurn = 100_000;
 
-/** What a query reads: immutable once handed out (a later sync builds new columns). */
+/**
+ * What a query reads. A later sync builds new columns and merge lists instead of changing these, and dictionaries
+ * only grow, so a scan that yields to the event loop meanwhile still reads one consistent state.
+ */
 export interface TimelineSnapshot {
   columns: TimelineColumns;
   customers: Customers;
