@@ -81,12 +81,14 @@ async function readColumns<K extends ColumnKinds>(
   sql: string,
   params: SqlParam[],
   kinds: K,
+  assertGoingOn: () => void,
 ): Promise<Columns<K>> {
   const names = Object.keys(kinds);
   const parts: (Float64Array | Int32Array | string[])[][] = names.map(() => []);
   let rows = 0;
   const result = await connection.stream(sql, params);
   for (;;) {
+    assertGoingOn();
     const chunk = await result.fetchChunk();
     if (!chunk || chunk.rowCount === 0) break;
     names.forEach((name, i) => {
@@ -158,6 +160,8 @@ export class DuckDbDatabase {
   private readonly readGate = new ReadGate();
   private nextReader = 0;
   private closed = false;
+  /** Set while close or restore waits for running reads: long snapshot reads give up instead of holding them up. */
+  private draining = false;
   private replacements = 0;
 
   private constructor(
@@ -200,18 +204,25 @@ export class DuckDbDatabase {
 
   /**
    * Runs `work` in one read transaction (one consistent snapshot of the file) on a connection of its own; such
-   * reads take turns with each other, not with writes or other reads.
+   * reads take turns with each other, not with writes or other reads. When the store is closed or restored
+   * meanwhile, the work's next statement or chunk fails instead of holding that up.
    */
   snapshotRead<T>(work: (reader: SnapshotReader) => Promise<T>): Promise<T> {
     return this.readGate.pass(() =>
       this.snapshotQueue.run(async () => {
         const connection = this.assertOpen(this.connections.snapshot);
         const executor = executorFor(connection);
+        const assertGoingOn = () => {
+          if (this.draining) throw new Error('The DuckDB store is closing or being replaced: read abandoned.');
+        };
         await executor.run('BEGIN TRANSACTION READ ONLY');
         try {
           return await work({
-            all: executor.all,
-            columns: (sql, params, kinds) => readColumns(connection, sql, params, kinds),
+            all: (sql, params) => {
+              assertGoingOn();
+              return executor.all(sql, params);
+            },
+            columns: (sql, params, kinds) => readColumns(connection, sql, params, kinds, assertGoingOn),
           });
         } finally {
           await executor.run('COMMIT').catch(() => undefined);
@@ -237,7 +248,9 @@ export class DuckDbDatabase {
   async replaceFile(replacement: string, keepOldAs: string): Promise<void> {
     await this.writeQueue.run(async () => {
       this.assertOpen(this.connections.writer);
+      this.draining = true;
       await this.readGate.close();
+      this.draining = false;
       try {
         await disconnect(this.connections);
         await moveDatabaseFile(this.file, keepOldAs);
@@ -263,7 +276,9 @@ export class DuckDbDatabase {
     await this.writeQueue.run(async () => {
       if (this.closed) return;
       this.closed = true;
+      this.draining = true;
       await this.readGate.close();
+      this.draining = false;
       try {
         await disconnect(this.connections);
       } finally {
