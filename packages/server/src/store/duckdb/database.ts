@@ -51,6 +51,8 @@ function executorFor(connection: DuckDBConnection): SqlExecutor {
   };
 }
 
+const abandonedRead = 'The DuckDB store is closing or being replaced: read abandoned.';
+
 interface Connections {
   instance: DuckDBInstance;
   writer: DuckDBConnection;
@@ -213,7 +215,7 @@ export class DuckDbDatabase {
         const connection = this.assertOpen(this.connections.snapshot);
         const executor = executorFor(connection);
         const assertGoingOn = () => {
-          if (this.draining) throw new Error('The DuckDB store is closing or being replaced: read abandoned.');
+          if (this.draining) throw new Error(abandonedRead);
         };
         await executor.run('BEGIN TRANSACTION READ ONLY');
         try {
