@@ -5,6 +5,7 @@
 //   2. Cairn durable batch ingest (/v1/batch, 100 events of ~500 bytes per request, many concurrent clients):
 //      acknowledged events/s (an acknowledgement means the events are in the fsync'd ingest journal), and the
 //      same events counted until the last of them is in the store too (acknowledged events / (phase + catch-up));
+//      and, measured after 3 and 4, the same max load with 40 new visitors in every batch (identities not known);
 //   3. Cairn p99 acknowledgement latency at half the load it sustained in 2, measured after the server caught up
 //      with phase 2 and after a warm-up of 3 s at that rate (steady state, not the tail of the overload);
 //   4. single /v1/track requests per second and p99;
@@ -84,6 +85,18 @@ const single = await load({
   runId: 'single',
 });
 
+// Max load again (after the phases above, so they are measured as before), but every batch from 40 visitors not seen before (their identities must be looked up).
+const fresh = await load({
+  url: `${cairn.url}/v1/batch`,
+  headers,
+  connections,
+  seconds,
+  eventsPerRequest: 100,
+  runId: 'fresh',
+  freshVisitors: true,
+});
+await caughtUp();
+
 // Freshness: acknowledge, then poll the profile API until the event shows up.
 const freshness = [];
 for (let i = 0; i < 20; i++) {
@@ -126,6 +139,14 @@ const table = [
     full.failed,
   ],
   ['  … until all in the store', '', fullInStore, '', '', ''],
+  [
+    'cairn /v1/batch, new visitors',
+    fresh.requestsPerSecond,
+    fresh.eventsPerSecond,
+    fresh.p50ms,
+    fresh.p99ms,
+    fresh.failed,
+  ],
   [
     'cairn /v1/batch, half load',
     half.requestsPerSecond,

@@ -10,7 +10,7 @@ function eventTemplate(i) {
   return JSON.stringify({
     type: 'track',
     messageId: '__ID__',
-    anonymousId: `anon-__RUN__-${i % 40}`,
+    anonymousId: `anon-__VISITORS__-${i % 40}`,
     event: i % 7 === 0 ? 'Product Added' : 'Product Viewed',
     properties: {
       product_id: `SKU-${1000 + i}`,
@@ -33,16 +33,24 @@ function eventTemplate(i) {
   });
 }
 
-/** Returns a function producing a fresh batch body with unique messageIds on every call. */
-export function batchMaker(eventsPerBatch, runId) {
+/**
+ * Returns a function producing a fresh batch body with unique messageIds on every call. The events come from 40
+ * visitors: the same 40 throughout, or with `freshVisitors` 40 new ones in every batch (a site with many
+ * first-time visitors, whose identities are not known yet).
+ */
+export function batchMaker(eventsPerBatch, runId, { freshVisitors = false } = {}) {
+  // The same visitors throughout are written into the templates once; new ones into every batch.
   const templates = Array.from({ length: eventsPerBatch }, (_, i) =>
-    eventTemplate(i).replace('__RUN__', runId),
+    freshVisitors ? eventTemplate(i) : eventTemplate(i).replace('__VISITORS__', runId),
   );
   let counter = 0;
   return () => {
     const prefix = `${runId}-${counter++}-`;
     const ts = new Date().toISOString();
-    const parts = templates.map((t, i) => t.replace('__ID__', prefix + i).replace('__TS__', ts));
+    const parts = templates.map((t, i) => {
+      const body = t.replace('__ID__', prefix + i).replace('__TS__', ts);
+      return freshVisitors ? body.replace('__VISITORS__', prefix) : body;
+    });
     return `{"sentAt":"${ts}","batch":[${parts.join(',')}]}`;
   };
 }
