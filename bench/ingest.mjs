@@ -54,14 +54,8 @@ async function caughtUp() {
   }
 }
 
-const full = await load({
-  url: `${cairn.url}/v1/batch`,
-  headers,
-  connections,
-  seconds,
-  eventsPerRequest: 100,
-  runId: 'full',
-});
+const maxLoad = { url: `${cairn.url}/v1/batch`, headers, connections, seconds, eventsPerRequest: 100 };
+const full = await load({ ...maxLoad, runId: 'full' });
 const catchUp = await caughtUp();
 const fullInStore = Math.round((full.eventsPerSecond * full.seconds) / (full.seconds + catchUp));
 await new Promise((r) => setTimeout(r, 2000));
@@ -85,16 +79,9 @@ const single = await load({
   runId: 'single',
 });
 
-// Max load again (after the phases above, so they are measured as before), but every batch from 40 visitors not seen before (their identities must be looked up).
-const fresh = await load({
-  url: `${cairn.url}/v1/batch`,
-  headers,
-  connections,
-  seconds,
-  eventsPerRequest: 100,
-  runId: 'fresh',
-  freshVisitors: true,
-});
+// Max load again (after the phases above, so they are measured as before), but every batch from 40 visitors not
+// seen before (their identities must be looked up in the store).
+const fresh = await load({ ...maxLoad, runId: 'fresh', freshVisitors: true });
 await caughtUp();
 
 // Freshness: acknowledge, then poll the profile API until the event shows up.

@@ -41,8 +41,12 @@ export const emptyColumns = (): TimelineColumns => ({
 export const eventCount = (c: TimelineColumns) => c.t.length;
 
 /** Whether event a comes before event b: by time, then by arrival. */
-const before = (c: EventColumns, a: number, b: number) =>
+const before = (c: TimelineColumns, a: number, b: number) =>
   c.t[a] !== c.t[b] ? (c.t[a] as number) < (c.t[b] as number) : (c.seq[a] as number) < (c.seq[b] as number);
+
+/** Sorts positions of events into (t, seq) order. */
+const sortByTime = (c: TimelineColumns, positions: number[]) =>
+  positions.sort((a, b) => (before(c, a, b) ? -1 : before(c, b, a) ? 1 : 0));
 
 /**
  * New columns holding `columns` and `batch`. A counting pass places every profile's events together (old ones
@@ -137,7 +141,7 @@ function putInOrder(c: TimelineColumns, from: number, to: number): void {
     return;
   }
   const order = Array.from({ length: to - from }, (_, i) => from + i);
-  order.sort((a, b) => (before(c, a, b) ? -1 : before(c, b, a) ? 1 : 0));
+  sortByTime(c, order);
   for (const name of columnNames) {
     const column = c[name];
     const moved = order.map((i) => column[i] as number);
@@ -184,13 +188,11 @@ export interface Customers {
 export const noMerges = (): Customers => ({ mergedAway: new Uint8Array(0), members: new Map() });
 
 /**
- * Event columns a scan reads: the timelines themselves or a customer's merged events copied out (in an object of
- * the same shape, so the scan's property reads stay monomorphic).
+ * A customer's events in a time range: rows [from, to) of `events`, in (t, seq) order. `events` are the timelines
+ * themselves or a customer's merged events copied out into columns of the same shape (so the scan's property
+ * reads stay monomorphic).
  */
-export type EventColumns = TimelineColumns;
-
-/** A customer's events in a time range: rows [from, to) of `events`, in (t, seq) order. */
-export type CustomerVisitor = (events: EventColumns, from: number, to: number) => void;
+export type CustomerVisitor = (events: TimelineColumns, from: number, to: number) => void;
 
 /**
  * Calls `visit` once per customer with at least one event in [fromUs, toUs). A customer is usually one profile,
@@ -228,7 +230,7 @@ export async function forEachCustomer(
 
 /** Scratch columns for one customer made of several profiles. */
 class MergedEvents {
-  columns: EventColumns = MergedEvents.sized(64);
+  columns: TimelineColumns = MergedEvents.sized(64);
 
   constructor(private readonly c: TimelineColumns) {}
 
@@ -243,7 +245,7 @@ class MergedEvents {
         if (t >= range.fromUs && t < range.toUs) rows.push(i);
       }
     }
-    rows.sort((a, b) => (before(c, a, b) ? -1 : before(c, b, a) ? 1 : 0));
+    sortByTime(c, rows);
     if (this.columns.t.length < rows.length) this.columns = MergedEvents.sized(rows.length * 2);
     const out = this.columns;
     rows.forEach((i, at) => {
@@ -256,7 +258,7 @@ class MergedEvents {
     return rows.length;
   }
 
-  private static sized(length: number): EventColumns {
+  private static sized(length: number): TimelineColumns {
     return {
       offsets: new Int32Array(0),
       t: new Float64Array(length),
