@@ -112,6 +112,8 @@ export async function buildApp(deps: AppDependencies): Promise<CairnApp> {
       prepareWorkers: config.ingestWorkers,
       onApplyError: (error, attempt) =>
         app.log.error({ err: error, attempt }, 'storing journaled events failed; retrying'),
+      onIdentityScanError: (error) =>
+        app.log.warn({ err: error }, 'reading the stored identities failed; new identifiers are looked up'),
     },
     metrics.registry,
     now,

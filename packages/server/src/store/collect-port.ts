@@ -45,6 +45,11 @@ export interface EventStore {
   lookupIdentities(
     refs: IdentityRef[],
   ): Promise<{ links: IdentityLink[]; userIdsByProfile: Map<string, string[]> }>;
+  /**
+   * Hands every stored identity (workspace, kind, value) to `visit`, a chunk at a time, from one consistent
+   * snapshot; the chunk arrays are the visitor's to keep. Fails if the store is closed or restored meanwhile.
+   */
+  scanIdentities(visit: (chunk: IdentityRef[]) => void | Promise<void>): Promise<void>;
   /** Stores a resolved batch atomically: profiles, identities, merges, traits, groups and events. */
   commitIngest(batch: IngestCommit): Promise<void>;
   /** Workspace and messageId of events received since `since`, newest first, for the dedupe window. */

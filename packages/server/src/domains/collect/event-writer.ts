@@ -5,6 +5,7 @@ import type { DedupeWindow } from './dedupe-window.js';
 import { FingerprintSet, type MessageKey, messageKey } from './fingerprint-set.js';
 import type { Staged } from './group-commit.js';
 import { IdentityGraph, identityKey } from './identity/identity-graph.js';
+import { KnownIdentities } from './identity/known-identities.js';
 import { identityRefs } from './identity/message-identities.js';
 import { ingestCommit, type StoredMessage } from './ingest-commit.js';
 import type { IngestMetrics } from './ingest-metrics.js';
@@ -42,6 +43,8 @@ export interface QueuedMessage {
  */
 export class EventWriter {
   private readonly graph = new IdentityGraph(() => uuidv7());
+  /** Every identity stored or staged: identifiers not in it are new without a lookup in the store. */
+  readonly known = new KnownIdentities();
   /** The sequence number last given out, and the last one in a durable batch. */
   private lastSeq = 0;
   private durableSeq = 0;
@@ -57,11 +60,17 @@ export class EventWriter {
     private readonly now: () => Date,
     /** Told about each batch as soon as it is durable (before its requests are answered). */
     private readonly durable: (events: StoredMessage[]) => void,
+    private readonly onIdentityScanError: (error: unknown) => void,
   ) {}
 
-  /** Continues the arrival sequence where the store left it; also after a restore, with a fresh identity cache. */
+  /**
+   * Continues the arrival sequence where the store left it; also after a restore, with a fresh identity cache.
+   * The store holds every identity staged so far (after the journal replay, after a restore), so the set of known
+   * identities is read again from it.
+   */
   async start(): Promise<void> {
     this.graph.forget();
+    this.known.rebuild((visit) => this.store.events.scanIdentities(visit), this.onIdentityScanError);
     this.lastSeq = await this.store.events.lastIngestSeq();
     this.durableSeq = this.lastSeq;
   }
@@ -146,7 +155,7 @@ export class EventWriter {
     this.graph.begin(this.applier.backlog === 0);
     const messages = queued.map((q) => q.message);
     const wanted = new Map(messages.flatMap(identityRefs).map((ref) => [identityKey(ref), ref]));
-    const unknown = this.graph.unknown([...wanted.values()]);
+    const unknown = this.graph.unknown([...wanted.values()]).filter((ref) => this.known.mayExist(ref));
     if (unknown.length) {
       const { links, userIdsByProfile } = await this.store.events.lookupIdentities(unknown);
       this.graph.learn(links, userIdsByProfile);
@@ -163,7 +172,9 @@ export class EventWriter {
       fillRow(m.row, m.workspaceId, m.profileId, m.ingestSeq);
     }
     const events: StoredMessage[] = messages;
-    return { events, plan: this.graph.takePlan() };
+    const plan = this.graph.takePlan();
+    for (const identity of plan.newIdentities) this.known.add(identity);
+    return { events, plan };
   }
 }
 

@@ -36,6 +36,8 @@ export interface IngestOptions {
   prepareWorkers: number;
   /** Told about store transactions that failed and are retried. */
   onApplyError?: (error: unknown, attempt: number) => void;
+  /** Told when reading the stored identities failed (new identifiers are then looked up in the store). */
+  onIdentityScanError?: (error: unknown) => void;
 }
 
 export interface IngestResult {
@@ -142,6 +144,7 @@ export class Ingestor {
       this.applier,
       this.now,
       (events) => this.tellDurable(events),
+      this.options.onIdentityScanError ?? (() => undefined),
     );
     await this.warmUp();
     return { replayed };
@@ -300,6 +303,14 @@ export class Ingestor {
     if (visible) await this.applier.caughtUp();
     const duplicates = outcomes.filter((o) => o === 'duplicate').length;
     return { stored: queued.length - duplicates, duplicates, rejected };
+  }
+
+  /**
+   * Resolves once the identities in the store have been read (since start-up or the last restore): from then on
+   * identifiers seen for the first time are known to be new without a lookup in the store.
+   */
+  async identitiesRead(): Promise<void> {
+    await this.writer?.known.settled();
   }
 
   /** Resolves once every event acknowledged so far is in the store, or after `timeoutMs` at the latest. */

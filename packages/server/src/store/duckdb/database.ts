@@ -70,6 +70,13 @@ export type Columns<K extends ColumnKinds> = {
 /** A read-only transaction: rows as objects, or numeric columns copied chunk by chunk (no value-by-value decoding). */
 export interface SnapshotReader extends Pick<SqlExecutor, 'all'> {
   columns<K extends ColumnKinds>(sql: string, params: SqlParam[], kinds: K): Promise<Columns<K>>;
+  /** The same columns one result chunk (up to 2048 rows) at a time, for results too large to hold at once. */
+  eachChunk<K extends ColumnKinds>(
+    sql: string,
+    params: SqlParam[],
+    kinds: K,
+    visit: (chunk: Columns<K>) => void | Promise<void>,
+  ): Promise<void>;
 }
 
 /**
@@ -78,6 +85,33 @@ export interface SnapshotReader extends Pick<SqlExecutor, 'all'> {
  * Strings are decoded chunk by chunk, so a large read leaves the event loop free between chunks.
  * The columns must hold no NULLs (the SQL coalesces them).
  */
+async function eachChunk<K extends ColumnKinds>(
+  connection: DuckDBConnection,
+  sql: string,
+  params: SqlParam[],
+  kinds: K,
+  visit: (chunk: Columns<K>) => void | Promise<void>,
+  assertGoingOn: () => void,
+): Promise<void> {
+  const names = Object.keys(kinds);
+  const result = await connection.stream(sql, params);
+  for (;;) {
+    assertGoingOn();
+    const chunk = await result.fetchChunk();
+    if (!chunk || chunk.rowCount === 0) break;
+    const columns: Record<string, Float64Array | Int32Array | string[]> = {};
+    names.forEach((name, i) => {
+      const vector = chunk.getColumnVector(i);
+      columns[name] =
+        kinds[name] === 'string'
+          ? Array.from({ length: chunk.rowCount }, (_, row) => String(vector.getItem(row)))
+          : (vector as unknown as { items: Float64Array | Int32Array }).items.slice(0, chunk.rowCount);
+    });
+    await visit(columns as Columns<K>);
+  }
+}
+
+/** A whole result as columns (eachChunk, joined). */
 async function readColumns<K extends ColumnKinds>(
   connection: DuckDBConnection,
   sql: string,
@@ -88,21 +122,18 @@ async function readColumns<K extends ColumnKinds>(
   const names = Object.keys(kinds);
   const parts: (Float64Array | Int32Array | string[])[][] = names.map(() => []);
   let rows = 0;
-  const result = await connection.stream(sql, params);
-  for (;;) {
-    assertGoingOn();
-    const chunk = await result.fetchChunk();
-    if (!chunk || chunk.rowCount === 0) break;
-    names.forEach((name, i) => {
-      const vector = chunk.getColumnVector(i);
-      const part =
-        kinds[name] === 'string'
-          ? Array.from({ length: chunk.rowCount }, (_, row) => String(vector.getItem(row)))
-          : (vector as unknown as { items: Float64Array | Int32Array }).items.slice(0, chunk.rowCount);
-      parts[i]?.push(part);
-    });
-    rows += chunk.rowCount;
-  }
+  await eachChunk(
+    connection,
+    sql,
+    params,
+    kinds,
+    (chunk) => {
+      const columns = chunk as Record<string, Float64Array | Int32Array | string[]>;
+      names.forEach((name, i) => parts[i]?.push(columns[name] as Float64Array | Int32Array | string[]));
+      rows += (columns[names[0] as string] as { length: number }).length;
+    },
+    assertGoingOn,
+  );
   const out: Record<string, Float64Array | Int32Array | string[]> = {};
   names.forEach((name, i) => {
     const chunks = parts[i] ?? [];
@@ -225,6 +256,8 @@ export class DuckDbDatabase {
               return executor.all(sql, params);
             },
             columns: (sql, params, kinds) => readColumns(connection, sql, params, kinds, assertGoingOn),
+            eachChunk: (sql, params, kinds, visit) =>
+              eachChunk(connection, sql, params, kinds, visit, assertGoingOn),
           });
         } finally {
           await executor.run('COMMIT').catch(() => undefined);

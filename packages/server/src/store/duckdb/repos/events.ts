@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, open, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { type DuckDBConnection, DuckDBTimestampValue } from '@duckdb/node-api';
+import type { IdentityKind } from '../../../domains/collect/identity/identity-graph.js';
 import type { EventStore, IngestCommit } from '../../collect-port.js';
 import type { DuckDbDatabase } from '../database.js';
 import { str } from '../values.js';
@@ -124,6 +125,24 @@ export function eventStore(database: DuckDbDatabase): EventStore {
         for (const u of users) userIdsByProfile.get(str(u.profile_id))?.push(str(u.value));
       }
       return { links, userIdsByProfile };
+    },
+
+    async scanIdentities(visit) {
+      await database.snapshotRead((reader) =>
+        reader.eachChunk(
+          'SELECT workspace_id, kind, value FROM identities',
+          [],
+          { workspace_id: 'string', kind: 'string', value: 'string' },
+          (chunk) =>
+            visit(
+              chunk.value.map((value, i) => ({
+                workspaceId: chunk.workspace_id[i] as string,
+                kind: chunk.kind[i] as IdentityKind,
+                value,
+              })),
+            ),
+        ),
+      );
     },
 
     async commitIngest({ events, plan, traits, groups }) {
