@@ -129,7 +129,9 @@ async function readColumns<K extends ColumnKinds>(
     kinds,
     (chunk) => {
       const columns = chunk as Record<string, Float64Array | Int32Array | string[]>;
-      names.forEach((name, i) => parts[i]?.push(columns[name] as Float64Array | Int32Array | string[]));
+      names.forEach((name, i) => {
+        parts[i]?.push(columns[name] as Float64Array | Int32Array | string[]);
+      });
       rows += (columns[names[0] as string] as { length: number }).length;
     },
     assertGoingOn,

@@ -17,7 +17,7 @@ function scanOf(refs: IdentityRef[], size = 2, gate: Promise<void> = Promise.res
 }
 
 function gate() {
-  let open = () => undefined as void;
+  let open: () => void = () => undefined;
   const opened = new Promise<void>((resolve) => {
     open = resolve;
   });
