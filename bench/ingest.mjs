@@ -9,10 +9,14 @@
 //   3. Cairn p99 acknowledgement latency at half the load it sustained in 2, measured after the server caught up
 //      with phase 2 and after a warm-up of 3 s at that rate (steady state, not the tail of the overload);
 //   4. single /v1/track requests per second and p99;
-//   5. freshness: time from acknowledgement to the event being visible in the profile API.
+//   5. freshness: time from acknowledgement to the event being visible in the profile API;
+//   6. where the CPU goes: the server's CPU time per event in phase 2 (all its threads, DuckDB's included) and,
+//      measured apart, DuckDB's own cost of storing the same events (bench/lib/store-floor.mjs), against the CPU
+//      per event that the baseline ratio of 0.5 would allow on this machine's cores.
 // Usage: node bench/ingest.mjs [--seconds 10] [--connections 32]
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { adminCall, runNode, startCairn, startPrintingUrl, stop } from './lib/processes.mjs';
+import { adminCall, processCpuSeconds, runNode, startCairn, startPrintingUrl, stop } from './lib/processes.mjs';
 
 const { values } = parseArgs({
   options: { seconds: { type: 'string', default: '10' }, connections: { type: 'string', default: '32' } },
@@ -55,8 +59,10 @@ async function caughtUp() {
 }
 
 const maxLoad = { url: `${cairn.url}/v1/batch`, headers, connections, seconds, eventsPerRequest: 100 };
+const cpuBeforeFull = await processCpuSeconds(cairn.child.pid);
 const full = await load({ ...maxLoad, runId: 'full' });
 const catchUp = await caughtUp();
+const fullCpuSeconds = (await processCpuSeconds(cairn.child.pid)) - cpuBeforeFull;
 const fullInStore = Math.round((full.eventsPerSecond * full.seconds) / (full.seconds + catchUp));
 await new Promise((r) => setTimeout(r, 2000));
 const halfLoad = {
@@ -106,6 +112,9 @@ for (let i = 0; i < 20; i++) {
 }
 freshness.sort((a, b) => a - b);
 await stop(cairn.child);
+const floor = JSON.parse(
+  await runNode(['--conditions=source', '--import', 'tsx', 'bench/lib/store-floor.mjs', '200000']),
+);
 
 const table = [
   ['phase', 'req/s', 'events/s', 'p50 ms', 'p99 ms', 'failed'],
@@ -158,4 +167,14 @@ console.log(
 );
 console.log(
   `freshness ack→visible in profile API: p50 ${freshness[10].toFixed(1)} ms, max ${freshness.at(-1).toFixed(1)} ms`,
+);
+// CPU per event: the server's over phase 2 and its catch-up (every acknowledged event stored), DuckDB's alone,
+// and the budget of a ratio of 0.5: the machine's cores for half the baseline's events/s, the load generator's
+// own CPU not even counted.
+const serverMicros = (fullCpuSeconds * 1e6) / (full.eventsPerSecond * full.seconds);
+const budgetMicros = (availableParallelism() * 1e6) / (0.5 * base.eventsPerSecond);
+console.log(
+  `CPU per event: server ${serverMicros.toFixed(1)} µs at max load (all threads); DuckDB alone storing the same ` +
+    `events ${floor.cpuMicrosPerEvent.toFixed(1)} µs (transactions of ${floor.eventsPerApply}, checkpoint included); ` +
+    `a ratio of 0.5 allows at most ${budgetMicros.toFixed(1)} µs on ${availableParallelism()} cores`,
 );

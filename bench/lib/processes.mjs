@@ -22,6 +22,21 @@ export function runNode(args, env = process.env) {
   });
 }
 
+/**
+ * CPU seconds (user + system, all threads) a process has used so far, from Linux's /proc/<pid>/stat (fields 14
+ * and 15, in clock ticks of 1/100 s, the kernel's USER_HZ on every common architecture). NaN elsewhere.
+ */
+export async function processCpuSeconds(pid) {
+  try {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+    // The command name (field 2) may hold spaces: count fields after its closing parenthesis.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
 /** Starts a node script that prints its URL on the first line of stdout. */
 export function startPrintingUrl(args) {
   return new Promise((resolve) => {
