@@ -13,7 +13,12 @@ export type IngestStep =
 /** Per-step timings and outcome counters of the ingestion pipeline, exported at /metrics. */
 export function createIngestMetrics(
   registry: Registry,
-  depth: { queued: () => number; unapplied: () => number },
+  depth: {
+    queued: () => number;
+    unapplied: () => number;
+    oldestUnappliedMs: () => number;
+    knownIdentities: () => number;
+  },
 ) {
   const stepSeconds = new Histogram({
     name: 'cairn_ingest_step_seconds',
@@ -52,6 +57,29 @@ export function createIngestMetrics(
       this.set(depth.unapplied());
     },
   });
+  new Gauge({
+    name: 'cairn_ingest_unapplied_age_seconds',
+    help:
+      'Age of the oldest acknowledged write not yet in the store (0 when none waits): how far reads lag behind. ' +
+      'It keeps growing while storing fails.',
+    registers: [registry],
+    collect() {
+      this.set(depth.oldestUnappliedMs() / 1000);
+    },
+  });
+  const applyFailures = new Counter({
+    name: 'cairn_ingest_apply_failures_total',
+    help: 'Store transactions of acknowledged writes that failed; each is retried (the writes wait in the journal).',
+    registers: [registry],
+  });
+  new Gauge({
+    name: 'cairn_ingest_known_identities',
+    help: 'Identities whose fingerprints the writer holds in memory to recognise new identifiers without a lookup.',
+    registers: [registry],
+    collect() {
+      this.set(depth.knownIdentities());
+    },
+  });
   return {
     time<T>(step: IngestStep, work: () => T): T {
       const end = stepSeconds.startTimer({ step });
@@ -76,6 +104,7 @@ export function createIngestMetrics(
     stored: (n: number) => messages.inc({ outcome: 'stored' }, n),
     dropped: (reason: DropReason, n = 1) => messages.inc({ outcome: reason }, n),
     committed: (n: number) => batchSize.observe(n),
+    applyFailed: () => applyFailures.inc(),
   };
 }
 

@@ -95,13 +95,19 @@ export class Ingestor {
     this.metrics = createIngestMetrics(registry, {
       queued: () => this.queue.pendingItems,
       unapplied: () => this.applier.backlog,
+      oldestUnappliedMs: () => this.applier.oldestUnappliedMs,
+      knownIdentities: () => this.writer?.known.size ?? 0,
     });
     this.applier = new IngestApplier({
       maxEventsPerApply: options.maxEventsPerApply,
       persist: (commit) => this.metrics.timeAsync('persist', () => store.events.commitIngest(commit)),
       applied: (events) => this.react(events),
       release: (segment) => void this.journal?.release(segment),
-      onError: options.onApplyError,
+      onError: (error, attempt) => {
+        this.metrics.applyFailed();
+        options.onApplyError?.(error, attempt);
+      },
+      now: () => now().getTime(),
     });
     this.pool = new PreparePool(options.prepareWorkers);
     store.onReplaced(() => this.restart());

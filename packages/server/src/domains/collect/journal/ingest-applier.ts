@@ -8,6 +8,8 @@ type Pending = (
 ) & {
   /** Journal segment of the record: released once the write is in the store. */
   segment: number;
+  /** When it was journaled (ms, the applier's clock): how far the store lags behind. */
+  journaledAt: number;
 };
 
 const eventsOf = (p: Pending) => (p.kind === 'events' ? p.commit.events.length : p.events);
@@ -25,6 +27,8 @@ export interface ApplierOptions {
   retryDelayMs?: number;
   maxRetryDelayMs?: number;
   onError?: (error: unknown, attempt: number) => void;
+  /** The clock for `oldestUnappliedMs` (milliseconds). */
+  now?: () => number;
 }
 
 /**
@@ -41,21 +45,35 @@ export class IngestApplier {
   private pushed = 0;
   private appliedCount = 0;
   private waiters: { until: number; resolve: () => void }[] = [];
+  /** When the oldest write of the window being applied was journaled, while one is. */
+  private applyingSince: number | null = null;
+  private readonly now: () => number;
 
-  constructor(private readonly options: ApplierOptions) {}
+  constructor(private readonly options: ApplierOptions) {
+    this.now = options.now ?? Date.now;
+  }
 
   /** Events (and weighted other writes) journaled but not yet in the store. */
   get backlog(): number {
     return this.pendingEvents;
   }
 
+  /**
+   * How long ago the oldest write not yet in the store was journaled (0 when none waits): the store's lag behind
+   * the acknowledgements. It grows without bound while a transaction keeps failing.
+   */
+  get oldestUnappliedMs(): number {
+    const since = this.applyingSince ?? this.pending[0]?.journaledAt;
+    return since === undefined ? 0 : Math.max(0, this.now() - since);
+  }
+
   push(commit: IngestCommit, segment: number): void {
-    this.enqueue({ kind: 'events', commit, segment });
+    this.enqueue({ kind: 'events', commit, segment, journaledAt: this.now() });
   }
 
   /** Queues another kind of journaled write; `weight` counts towards the backlog like events do. */
   pushWrite(apply: () => Promise<void>, segment: number, weight: number): void {
-    this.enqueue({ kind: 'write', apply, events: weight, segment });
+    this.enqueue({ kind: 'write', apply, events: weight, segment, journaledAt: this.now() });
   }
 
   private enqueue(pending: Pending): void {
@@ -88,6 +106,7 @@ export class IngestApplier {
     this.pending = [];
     this.pendingEvents = 0;
     this.appliedCount = this.pushed;
+    this.applyingSince = null;
     this.wake();
   }
 
@@ -122,6 +141,7 @@ export class IngestApplier {
       this.pending.shift();
       events += eventsOf(next);
     }
+    this.applyingSince = (taken[0] as Pending).journaledAt;
     const commits = taken.flatMap((p) => (p.kind === 'events' ? [p.commit] : []));
     const merged = commits.length ? mergeCommits(commits) : null;
     if (merged) await this.retrying(() => this.options.persist(merged));
@@ -129,6 +149,7 @@ export class IngestApplier {
     // Clamped: a discard (restore) may have zeroed the counts while this window was applied.
     this.pendingEvents = Math.max(0, this.pendingEvents - events);
     this.appliedCount = Math.min(this.pushed, this.appliedCount + taken.length);
+    this.applyingSince = null;
     this.options.release((taken.at(-1) as Pending).segment);
     if (merged) this.options.applied(merged.events);
     this.wake();
