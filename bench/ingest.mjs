@@ -16,7 +16,14 @@
 // Usage: node bench/ingest.mjs [--seconds 10] [--connections 32]
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { adminCall, processCpuSeconds, runNode, startCairn, startPrintingUrl, stop } from './lib/processes.mjs';
+import {
+  adminCall,
+  processCpuSeconds,
+  runNode,
+  startCairn,
+  startPrintingUrl,
+  stop,
+} from './lib/processes.mjs';
 
 const { values } = parseArgs({
   options: { seconds: { type: 'string', default: '10' }, connections: { type: 'string', default: '32' } },
