@@ -37,6 +37,24 @@ export async function processCpuSeconds(pid) {
   }
 }
 
+/**
+ * Busy CPU seconds of the whole machine so far (every core: user, nice, system, irq, softirq, steal), from Linux's
+ * /proc/stat in clock ticks of 1/100 s. NaN elsewhere.
+ */
+export async function machineCpuSeconds() {
+  try {
+    const [user, nice, system, , , irq, softirq, steal] = (await readFile('/proc/stat', 'utf8'))
+      .split('\n')[0]
+      .trim()
+      .split(/\s+/)
+      .slice(1)
+      .map(Number);
+    return (user + nice + system + irq + softirq + steal) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
 /** Starts a node script that prints its URL on the first line of stdout. */
 export function startPrintingUrl(args) {
   return new Promise((resolve) => {
