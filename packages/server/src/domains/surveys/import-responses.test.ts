@@ -72,6 +72,8 @@ describe('importing historical survey responses', () => {
       [{ answers: { nps: 3 } }, 'body.responses.1.answers.why'], // required on a detractor's path
       [{ submittedAt: '2026-03-01T00:00:00.000Z' }, 'body.responses.1.submittedAt'],
       [{ startedAt: '2025-06-04T00:00:00.000Z' }, 'body.responses.1.startedAt'],
+      // Before the year 0000 once in UTC: a time the store cannot keep.
+      [{ startedAt: '0000-01-01T00:00:00+01:00' }, 'body.responses.1.startedAt'],
       [{ language: 'fr' }, 'body.responses.1.language'],
       [{ channel: 'fax' }, 'body.responses.1.channel'],
       [{ profile: {} }, 'body.responses.1.profile'],

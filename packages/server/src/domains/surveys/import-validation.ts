@@ -1,5 +1,6 @@
 import { type Channel, isChannel, type SurveyDefinition } from '@cairn/protocol';
 import { CairnError } from '../../errors/catalogue.js';
+import { isoInstant } from '../collect/steps/timestamps.js';
 import { missingRequired, type ParsedAnswer, validateAnswers } from './answer-validation.js';
 import { surveyLanguages } from './localise.js';
 
@@ -35,10 +36,8 @@ export const itemError = (index: number, field: string, reason: string) =>
     { field: `body.responses.${index}.${field}`, message: reason },
   ]);
 
-const iso = (value: string) => {
-  const ms = Date.parse(value);
-  return Number.isFinite(ms) ? new Date(ms).toISOString() : null;
-};
+/** The store keeps instants with four-digit years in UTC (collect/steps/timestamps.ts). */
+const expectedInstant = 'expected an ISO-8601 date-time between 0000-01-01 and 9999-12-31 (UTC)';
 
 /**
  * Checks one imported response with the rules of live responses (validateAnswers: type, range and choice ids
@@ -52,12 +51,12 @@ export function checkImportedResponse(
   index: number,
   now: Date,
 ): CheckedImport {
-  const submittedAt = iso(input.submittedAt);
-  if (!submittedAt) throw itemError(index, 'submittedAt', 'expected an ISO-8601 date-time');
+  const submittedAt = isoInstant(input.submittedAt);
+  if (!submittedAt) throw itemError(index, 'submittedAt', expectedInstant);
   if (Date.parse(submittedAt) > now.getTime() + futureToleranceMs)
     throw itemError(index, 'submittedAt', 'lies in the future');
-  const startedAt = input.startedAt === undefined ? submittedAt : iso(input.startedAt);
-  if (!startedAt) throw itemError(index, 'startedAt', 'expected an ISO-8601 date-time');
+  const startedAt = input.startedAt === undefined ? submittedAt : isoInstant(input.startedAt);
+  if (!startedAt) throw itemError(index, 'startedAt', expectedInstant);
   if (startedAt > submittedAt) throw itemError(index, 'startedAt', 'is after submittedAt');
   const { userId, anonymousId, email } = input.profile;
   if (!userId && !anonymousId && !email)

@@ -167,6 +167,35 @@ describe('Segment-compatible ingestion API', () => {
     expect(all.json().error).toMatchObject({ code: 'CAIRN_INVALID_MESSAGE', details: [{ index: 0 }] });
   });
 
+  it('keeps storing after times that lie outside the years 0000 to 9999 once corrected or converted to UTC', async () => {
+    const user = id('u-clock');
+    const res = await send({
+      sentAt: '0001-01-01T00:00:00Z',
+      batch: [
+        // The device clock says 9999 and the batch left at the year 1: corrected, the event would lie in 12026.
+        { type: 'track', userId: user, event: 'Far Future', originalTimestamp: '9999-12-31T23:59:59Z' },
+        // Year 10000 once in UTC: refused with a reason, not stored.
+        { type: 'track', userId: user, event: 'Offset', timestamp: '9999-12-31T23:59:59-01:00' },
+        { type: 'track', userId: user, event: 'Leap Second', timestamp: '2016-12-31T23:59:60Z' },
+      ],
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({
+      stored: 2,
+      rejected: [{ index: 1, message: 'timestamp must lie between 0000-01-01 and 9999-12-31 (UTC)' }],
+    });
+    const later = await send({ batch: [{ type: 'track', userId: user, event: 'Later' }] });
+    expect(later.json()).toMatchObject({ stored: 1 });
+    const profile = (await lookup(`userId=${user}`)).json();
+    const events = await timeline(profile.id);
+    expect(events.map((e) => e.event).sort()).toEqual(['Far Future', 'Later', 'Leap Second']);
+    const timestamps = Object.fromEntries(
+      (events as unknown as { event: string; timestamp: string }[]).map((e) => [e.event, e.timestamp]),
+    );
+    expect(timestamps['Far Future']).toBe('9999-12-31T23:59:59.000Z');
+    expect(timestamps['Leap Second']).toBe('2016-12-31T23:59:59.999Z');
+  });
+
   it('ignores a repeated messageId (retries, double sends)', async () => {
     const message = {
       type: 'track',

@@ -1,8 +1,12 @@
+import { isStorableInstant } from '../steps/timestamps.js';
 import type { BodyShape } from './ingest-record.js';
 
 export interface BodyMessages {
   messages: unknown[];
-  /** A batch's `sentAt`, the clock-skew reference of messages without their own. */
+  /**
+   * A batch's `sentAt`, the clock-skew reference of messages without their own. One outside the instants the store
+   * keeps counts as absent: it only corrects clocks, and no message should be refused for it.
+   */
   batchSentAt: string | undefined;
   /** A batch's `context`, merged under each message's own (the Segment batch API allows it). */
   batchContext: Record<string, unknown> | undefined;
@@ -21,7 +25,8 @@ export function messagesOfBody(shape: BodyShape, body: unknown): BodyMessages {
   if (shape === 'single') return { messages: [object], batchSentAt: undefined, batchContext: undefined };
   return {
     messages: Array.isArray(object.batch) ? object.batch : [],
-    batchSentAt: typeof object.sentAt === 'string' ? object.sentAt : undefined,
+    batchSentAt:
+      typeof object.sentAt === 'string' && isStorableInstant(object.sentAt) ? object.sentAt : undefined,
     batchContext: record(object.context),
   };
 }

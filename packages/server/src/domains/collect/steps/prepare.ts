@@ -4,7 +4,7 @@ import { encodeRows } from '../prepare/event-rows.js';
 import type { PreparedMessage } from '../prepared-message.js';
 import { deriveChannel } from './channel.js';
 import { type IpMode, pseudonymiseIp } from './pseudonymise-ip.js';
-import { correctedTimestamp } from './timestamps.js';
+import { correctedTimestamp, isoInstant } from './timestamps.js';
 import { parseUserAgent } from './user-agent.js';
 
 export interface RequestFacts {
@@ -44,12 +44,6 @@ function utmParams(url: string | null): URLSearchParams | null {
   const fragment = url.indexOf('#', query);
   return new URLSearchParams(url.slice(query + 1, fragment < 0 ? undefined : fragment));
 }
-
-const canonicalInstant = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
-
-/** ISO-8601 UTC of an instant given as text (validation checked the format), or null when absent. */
-const iso = (value: string | undefined) =>
-  value ? (canonicalInstant.test(value) ? value : new Date(value).toISOString()) : null;
 
 /**
  * Normalise and enrich: one shape for every message type, with channel, pseudonymised IP, device and UTM.
@@ -105,8 +99,8 @@ export function prepareMessage(
     group_id: groupId,
     channel,
     occurred_at: timestamp,
-    original_timestamp: iso(message.originalTimestamp),
-    sent_at: iso(message.sentAt ?? facts.batchSentAt),
+    original_timestamp: isoInstant(message.originalTimestamp),
+    sent_at: isoInstant(message.sentAt ?? facts.batchSentAt),
     received_at: receivedAt,
     properties,
     traits,

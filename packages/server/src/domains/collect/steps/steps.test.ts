@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { fillRow } from '../prepare/event-rows.js';
 import { deriveChannel } from './channel.js';
+import { prepareAll } from './prepare.js';
 import { pseudonymiseIp } from './pseudonymise-ip.js';
 import { correctedTimestamp } from './timestamps.js';
 import { parseUserAgent } from './user-agent.js';
@@ -32,7 +34,104 @@ describe('clock-skew correction (Segment spec)', () => {
     ).toBe('2024-12-31T23:00:00.000Z');
     expect(correctedTimestamp({}, undefined, receivedAt)).toBe(receivedAt.toISOString());
   });
+  it('makes no correction that would leave the years the store keeps (0000 to 9999)', () => {
+    // A device clock set to the year 9999 that sent at the year 1: corrected, the event would lie in 12026.
+    expect(
+      correctedTimestamp(
+        { originalTimestamp: '9999-12-31T23:59:59Z', sentAt: '0001-01-01T00:00:00Z' },
+        undefined,
+        receivedAt,
+      ),
+    ).toBe('9999-12-31T23:59:59.000Z');
+    expect(
+      correctedTimestamp({ originalTimestamp: '0001-01-01T00:00:00Z' }, '9999-12-31T23:59:59Z', receivedAt),
+    ).toBe('0001-01-01T00:00:00.000Z');
+    // An explicit time the store cannot keep (validation refuses it; an old journal may hold one) gives way.
+    expect(correctedTimestamp({ timestamp: '9999-12-31T23:59:59-01:00' }, undefined, receivedAt)).toBe(
+      receivedAt.toISOString(),
+    );
+  });
+  it('reads leap seconds as the last millisecond before them', () => {
+    expect(correctedTimestamp({ timestamp: '2016-12-31T23:59:60Z' }, undefined, receivedAt)).toBe(
+      '2016-12-31T23:59:59.999Z',
+    );
+    expect(
+      correctedTimestamp(
+        { originalTimestamp: '2016-12-31T23:59:60.5Z' },
+        '2016-12-31T23:59:59.999Z',
+        receivedAt,
+      ),
+    ).toBe('2026-03-29T10:00:10.000Z');
+  });
 });
+
+/** RFC 3339 date-times with any four-digit year, leap seconds and offsets up to ±23:59. */
+const dateTime = fc
+  .record({
+    year: fc.integer({ min: 0, max: 9999 }),
+    month: fc.integer({ min: 1, max: 12 }),
+    day: fc.integer({ min: 1, max: 28 }),
+    hour: fc.integer({ min: 0, max: 23 }),
+    minute: fc.integer({ min: 0, max: 59 }),
+    second: fc.integer({ min: 0, max: 60 }),
+    offset: fc.option(fc.integer({ min: -(23 * 60 + 59), max: 23 * 60 + 59 })),
+  })
+  .map(({ year, month, day, hour, minute, second, offset }) => {
+    const two = (n: number) => String(n).padStart(2, '0');
+    const zone =
+      offset === null
+        ? 'Z'
+        : `${offset < 0 ? '-' : '+'}${two(Math.floor(Math.abs(offset) / 60))}:${two(Math.abs(offset) % 60)}`;
+    return `${String(year).padStart(4, '0')}-${two(month)}-${two(day)}T${two(hour)}:${two(minute)}:${two(second)}${zone}`;
+  });
+
+describe('event times the store can keep', () => {
+  const storable = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+  it('every message validation accepts gets times the store reads (four-digit UTC years), never an exception', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          timestamp: fc.option(dateTime),
+          originalTimestamp: fc.option(dateTime),
+          sentAt: fc.option(dateTime),
+        }),
+        fc.option(dateTime),
+        (times, batchSentAt) => {
+          const message = { type: 'track', anonymousId: 'a', event: 'E', ...withoutNulls(times) };
+          const checked = validateMessage(message);
+          if (!checked.ok) {
+            // The schema refuses impossible dates (a leap second that is not at 23:59 UTC), the range check the rest.
+            expect(checked.message).toMatch(
+              /^(timestamp|originalTimestamp|sentAt) must (match format|lie between)/,
+            );
+            return;
+          }
+          const [prepared] = prepareAll([{ message: checked.value, index: 0 }], {
+            workspaceId: '00000000-0000-7000-8000-000000000000',
+            receivedAt: new Date('2026-12-07T12:00:00Z'),
+            requestIp: null,
+            requestUserAgent: null,
+            batchSentAt: batchSentAt ?? undefined,
+            batchContext: undefined,
+            ipMode: 'truncate',
+            requestKey: 'k',
+          });
+          if (!prepared) throw new Error('nothing prepared');
+          fillRow(prepared.row, prepared.workspaceId, '00000000-0000-7000-8000-000000000001', 1);
+          const row = JSON.parse(Buffer.from(prepared.row).toString('utf8'));
+          expect(row.occurred_at).toMatch(storable);
+          for (const column of ['original_timestamp', 'sent_at']) {
+            if (row[column] !== null) expect(row[column]).toMatch(storable);
+          }
+        },
+      ),
+      { numRuns: 2_000 },
+    );
+  });
+});
+
+const withoutNulls = (record: Record<string, string | null>) =>
+  Object.fromEntries(Object.entries(record).filter(([, value]) => value !== null));
 
 describe('IP pseudonymisation', () => {
   it('truncates IPv4 to /24 and IPv6 to /48', () => {

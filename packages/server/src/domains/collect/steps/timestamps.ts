@@ -1,22 +1,68 @@
 /**
+ * The instants the store keeps: ISO-8601 with a four-digit year, 0000-01-01 to 9999-12-31 UTC. Outside it JavaScript
+ * writes six-digit years (+010000-…) that DuckDB refuses, and one such event would hold up every batch after it.
+ */
+const earliestMs = Date.parse('0000-01-01T00:00:00.000Z');
+const latestMs = Date.parse('9999-12-31T23:59:59.999Z');
+
+const storable = (ms: number) => ms >= earliestMs && ms <= latestMs;
+
+/** What every SDK sends: UTC with milliseconds, always storable (a four-digit year, no offset). */
+const canonicalInstant = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+
+/** A leap second as RFC 3339 allows it (23:59:60), which JavaScript cannot parse. */
+const leapSecond = /^(\d{4}-\d\d-\d\d[Tt]\d\d:\d\d:)60(?:\.\d+)?(.*)$/;
+
+/**
+ * The instant of an RFC 3339 date-time in milliseconds since the epoch, or null when it is no date or lies outside
+ * what the store keeps (an offset carries 9999-12-31T23:59:59-01:00 into the year 10000). A leap second counts as
+ * the last millisecond before it.
+ */
+export function instantOf(value: string): number | null {
+  let ms = Date.parse(value);
+  if (Number.isNaN(ms)) {
+    const leap = leapSecond.exec(value);
+    ms = leap ? Date.parse(`${leap[1]}59.999${leap[2]}`) : Number.NaN;
+  }
+  return storable(ms) ? ms : null;
+}
+
+/** Whether a date-time (validation checked the format) is an instant the store keeps. */
+export const isStorableInstant = (value: string): boolean =>
+  canonicalInstant.test(value) || instantOf(value) !== null;
+
+/** ISO-8601 UTC of an instant given as text, or null when absent or not one the store keeps. */
+export function isoInstant(value: string | undefined): string | null {
+  if (!value) return null;
+  if (canonicalInstant.test(value)) return value;
+  const ms = instantOf(value);
+  return ms === null ? null : new Date(ms).toISOString();
+}
+
+/**
  * Event time with clock-skew correction, as the Segment spec defines it
  * (https://segment.com/docs/connections/spec/common/#timestamps):
  * an explicit `timestamp` is trusted as is (server libraries, historical imports); otherwise
  * timestamp = receivedAt − (sentAt − originalTimestamp), which cancels the device clock's offset.
+ * The result is always an instant the store keeps: a correction that would leave that range (a device clock set
+ * thousands of years off) is not made, and a time that cannot be read (validation rejects those; a journal written
+ * by an older version may hold one) gives way to receivedAt.
  */
 export function correctedTimestamp(
   message: { timestamp?: string; originalTimestamp?: string; sentAt?: string },
   batchSentAt: string | undefined,
   receivedAt: Date,
 ): string {
-  if (message.timestamp) return new Date(message.timestamp).toISOString();
+  if (message.timestamp) return isoInstant(message.timestamp) ?? receivedAt.toISOString();
   const sentAt = message.sentAt ?? batchSentAt;
   // The common case of a batch sent as soon as it was made: no skew to correct, and no dates to parse.
   if (message.originalTimestamp && sentAt === message.originalTimestamp) return receivedAt.toISOString();
-  if (message.originalTimestamp && sentAt) {
-    const skew = Date.parse(sentAt) - Date.parse(message.originalTimestamp);
-    if (Number.isFinite(skew)) return new Date(receivedAt.getTime() - skew).toISOString();
+  const original = message.originalTimestamp ? instantOf(message.originalTimestamp) : null;
+  if (original === null) return receivedAt.toISOString();
+  const sent = sentAt ? instantOf(sentAt) : null;
+  if (sent !== null) {
+    const corrected = receivedAt.getTime() - (sent - original);
+    if (storable(corrected)) return new Date(corrected).toISOString();
   }
-  if (message.originalTimestamp) return new Date(message.originalTimestamp).toISOString();
-  return receivedAt.toISOString();
+  return new Date(original).toISOString();
 }

@@ -1,6 +1,7 @@
 import { limits, type MessageType, messageSchemas, messageTypes, type SegmentMessage } from '@cairn/protocol';
 import Compile from 'typebox/compile';
 import type { Rejection, StepResult } from '../prepared-message.js';
+import { isStorableInstant } from './timestamps.js';
 
 /** Compiled once: TypeBox's JIT validators are what keep validation cheap on the hot path. */
 const validators = Object.fromEntries(
@@ -50,6 +51,9 @@ function serialisedSizeAbove(message: unknown, limit: number): number | null {
   return size > limit ? size : null;
 }
 
+/** The message's own date-times (the schema checks their format, not whether the store can keep them). */
+const timeFields = ['timestamp', 'originalTimestamp', 'sentAt'] as const;
+
 /**
  * Checks one message against the Segment spec. `typeFromPath` is the type implied by /v1/{type};
  * inside /v1/batch every message names its own type.
@@ -86,6 +90,17 @@ export function validateMessage(raw: unknown, typeFromPath?: MessageType): StepR
   const validType = type as MessageType;
   if (!validators[validType].Check(message)) {
     return { ok: false, reason: 'invalid_message', message: describe(validType, message) };
+  }
+  const outOfRange = timeFields.find((field) => {
+    const value = message[field];
+    return typeof value === 'string' && !isStorableInstant(value);
+  });
+  if (outOfRange) {
+    return {
+      ok: false,
+      reason: 'invalid_message',
+      message: `${outOfRange} must lie between 0000-01-01 and 9999-12-31 (UTC)`,
+    };
   }
   if (validType !== 'alias' && !message.userId && !message.anonymousId) {
     return { ok: false, reason: 'invalid_message', message: 'userId or anonymousId is required' };
