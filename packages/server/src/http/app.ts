@@ -10,6 +10,7 @@ import { Ingestor } from '../domains/collect/ingestor.js';
 import { WriteKeyResolver } from '../domains/collect/write-key-resolver.js';
 import { CairnError } from '../errors/catalogue.js';
 import type { Store } from '../store/port.js';
+import { wellFormedJsonParser } from '../well-formed.js';
 import { installAccessHook, requireAccessDeclarations } from './access-hook.js';
 import type { Clock } from './context.js';
 import { installErrorHandling } from './error-handler.js';
@@ -47,6 +48,10 @@ export async function buildApp(deps: AppDependencies): Promise<CairnApp> {
     genReqId: () => randomUUID(),
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as FastifyInstance;
   app.setValidatorCompiler(partAwareValidatorCompiler());
+  // Fastify's own JSON parsing (prototype-poisoning checks included), its strings made well-formed Unicode.
+  const parseJson = wellFormedJsonParser(app.getDefaultJsonParser('error', 'error'));
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, parseJson);
 
   const metrics = createMetrics();
   app.addHook('onSend', async (request, reply) => {

@@ -3,6 +3,7 @@ import cors from '@fastify/cors';
 import type { FastifyError, FastifyInstance } from 'fastify';
 
 import { CairnError } from '../errors/catalogue.js';
+import { wellFormedJsonParser } from '../well-formed.js';
 
 /**
  * What makes /v1/* behave like the Segment HTTP API for real SDKs: any-origin CORS without credentials,
@@ -34,8 +35,8 @@ export async function installCollectScope(
 
   // JSON sent as text/plain too (sendBeacon). Ingestion routes take the bytes as received: the ingestor parses
   // them off the event loop and keeps them in its journal. Other routes get them parsed, with Fastify's own parser
-  // (prototype-poisoning checks included).
-  const parseJson = app.getDefaultJsonParser('error', 'error');
+  // (prototype-poisoning checks included), made well-formed Unicode.
+  const parseJson = wellFormedJsonParser(app.getDefaultJsonParser('error', 'error'));
   app.removeContentTypeParser(['application/json', 'text/plain']);
   app.addContentTypeParser(
     ['application/json', 'text/plain'],

@@ -196,6 +196,28 @@ describe('Segment-compatible ingestion API', () => {
     expect(timestamps['Leap Second']).toBe('2016-12-31T23:59:59.999Z');
   });
 
+  it('stores text cut inside an emoji (a lone surrogate) with U+FFFD in its place, and goes on storing', async () => {
+    const cut = 'Laufschuh 😀'.slice(0, -1);
+    const user = id(`u-${cut}`);
+    const res = await send({
+      batch: [
+        { type: 'identify', userId: user, traits: { name: cut, [cut]: cut } },
+        { type: 'track', userId: user, event: cut, properties: { note: cut, list: [cut] } },
+        { type: 'group', userId: user, groupId: cut, traits: { name: cut } },
+      ],
+    });
+    expect(res.json()).toMatchObject({ stored: 3, rejected: [] });
+    const replaced = `${cut.slice(0, -1)}\ufffd`;
+    const profile = (await lookup(`userId=${encodeURIComponent(user.replace(cut, replaced))}`)).json();
+    const [tracked] = (await timeline(profile.id)).filter((e) => e.type === 'track');
+    expect(tracked?.event).toBe(replaced);
+    expect(JSON.stringify(tracked)).toContain(`"note":"${replaced}"`);
+    const later = await send({
+      batch: [{ type: 'track', userId: user.replace(cut, replaced), event: 'Later' }],
+    });
+    expect(later.json()).toMatchObject({ stored: 1 });
+  });
+
   it('ignores a repeated messageId (retries, double sends)', async () => {
     const message = {
       type: 'track',

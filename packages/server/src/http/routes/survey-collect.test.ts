@@ -124,6 +124,29 @@ describe('survey responses from the SDK', () => {
     expect(JSON.stringify(enrichment)).not.toContain('anna@example.de');
   });
 
+  it('stores an answer cut inside an emoji (a lone surrogate) with U+FFFD in its place, and goes on storing', async () => {
+    const surveyId = await liveSurvey(t.app, workspaceId);
+    const cut = 'Super 😀'.slice(0, -1);
+    const res = await submit(surveyId, {
+      clientKey: 'client-key-cut',
+      anonymousId: `anon-${cut}`,
+      answers: [
+        { questionId: 'nps', value: 9 },
+        { questionId: 'why', value: cut },
+      ],
+      completed: true,
+    });
+    expect(res.statusCode).toBe(200);
+    const later = await track('anon-later', 'Later');
+    expect(later.statusCode).toBe(200);
+    const answers = await t.app.inject({
+      url: `/api/v1/workspaces/${workspaceId}/surveys/${surveyId}/responses`,
+      headers: adminHeaders,
+    });
+    expect(answers.statusCode).toBe(200);
+    expect(JSON.stringify(answers.json())).toContain('Super \ufffd');
+  });
+
   it('deletes a response with its answers, text enrichments and timeline events', async () => {
     const surveyId = await liveSurvey(t.app, workspaceId);
     const res = await submit(surveyId, {

@@ -7,6 +7,7 @@ import { eligibleSurvey, recordShown } from '../../domains/surveys/eligibility.j
 import { submitResponse } from '../../domains/surveys/submit-response.js';
 import type { SurveyServices } from '../../domains/surveys/survey-services.js';
 import { CairnError } from '../../errors/catalogue.js';
+import { parseWellFormed } from '../../well-formed.js';
 import { installCollectScope } from '../collect-scope.js';
 import { ErrorEnvelope, Uuid } from '../schemas.js';
 import type { RouteDependencies } from './index.js';
@@ -206,7 +207,7 @@ function parseJsonObject(text: string | undefined, field: string): Record<string
   if (text === undefined) return undefined;
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = parseWellFormed(text);
   } catch {
     value = undefined;
   }

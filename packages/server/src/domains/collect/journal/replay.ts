@@ -1,5 +1,6 @@
 import type { SegmentMessage } from '@cairn/protocol';
 import type { IngestCommit } from '../../../store/collect-port.js';
+import { parseWellFormed } from '../../../well-formed.js';
 import { ingestCommit, type StoredMessage } from '../ingest-commit.js';
 import { fillRow } from '../prepare/event-rows.js';
 import { prepareAll } from '../steps/prepare.js';
@@ -25,7 +26,7 @@ export function replayedCommit(
   record.requests.forEach((request, i) => {
     const { messages, batchSentAt, batchContext } = messagesOfBody(
       request.shape,
-      JSON.parse((bodies[i] as Buffer).toString('utf8')),
+      parseWellFormed((bodies[i] as Buffer).toString('utf8')),
     );
     const facts = {
       workspaceId: request.workspaceId,

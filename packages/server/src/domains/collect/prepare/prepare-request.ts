@@ -3,6 +3,7 @@ import sjson from 'secure-json-parse';
 import { CairnError, type ErrorCode } from '../../../errors/catalogue.js';
 import { type ValidationIssue, validationError } from '../../../errors/validation-error.js';
 import { jsonSchemaValidator } from '../../../json-schema.js';
+import { parseWellFormed } from '../../../well-formed.js';
 import { messagesOfBody } from '../journal/body-messages.js';
 import type { PreparedMessage, Rejection } from '../prepared-message.js';
 import { prepareAll } from '../steps/prepare.js';
@@ -50,16 +51,19 @@ const exact = jsonSchemaValidator(false);
 const envelopes = { batch: exact.compile(BatchBody), single: exact.compile(SingleMessageBody) };
 
 /**
- * JSON.parse with Fastify's prototype-poisoning rules (a `__proto__` or `constructor.prototype` key is an error).
- * Bodies that cannot hold such a key, not even written with \u escapes, skip secure-json-parse's scan (byte
- * searches are far cheaper than its regular expressions on the text).
+ * JSON.parse with Fastify's prototype-poisoning rules (a `__proto__` or `constructor.prototype` key is an error),
+ * strings made well-formed Unicode (well-formed.ts). Bodies without \u escapes can neither hide such a key nor
+ * escape a lone surrogate: they skip secure-json-parse's scan and the surrogate check (byte searches are far
+ * cheaper than regular expressions on the text).
  */
 function parseJson(bytes: Buffer): unknown {
   const text = bytes.toString('utf8');
   if (!bytes.includes('\\u') && !bytes.includes('__proto__') && !bytes.includes('constructor')) {
     return JSON.parse(text);
   }
-  return sjson.parse(text, { protoAction: 'error', constructorAction: 'error' });
+  return parseWellFormed(text, (json) =>
+    sjson.parse(json, { protoAction: 'error', constructorAction: 'error' }),
+  );
 }
 
 const plain = (error: CairnError): PlainError => ({
