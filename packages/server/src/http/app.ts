@@ -117,6 +117,11 @@ export async function buildApp(deps: AppDependencies): Promise<CairnApp> {
       prepareWorkers: config.ingestWorkers,
       onApplyError: (error, attempt) =>
         app.log.error({ err: error, attempt }, 'storing journaled events failed; retrying'),
+      onSetAside: ({ file, events, reason, planStored }) =>
+        app.log.error(
+          { file, events, reason, planStored },
+          'the store refused a batch of acknowledged events; it was set aside so the batches after it could be stored',
+        ),
       onIdentityScanError: (error) =>
         app.log.warn({ err: error }, 'reading the stored identities failed; new identifiers are looked up'),
     },

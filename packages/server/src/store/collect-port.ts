@@ -40,6 +40,14 @@ export interface IngestCommit {
   groups: GroupObservation[];
 }
 
+/**
+ * Thrown by an EventStore that refuses the data of a commit itself (a value it cannot hold), as opposed to failing
+ * for a reason of its own (disk, memory): storing the same data again cannot succeed.
+ */
+export class RefusedDataError extends Error {
+  override readonly name = 'RefusedDataError';
+}
+
 export interface EventStore {
   /** Loads the given identities and the userIds of the profiles they belong to. */
   lookupIdentities(
@@ -50,7 +58,10 @@ export interface EventStore {
    * snapshot; the chunk arrays are the visitor's to keep. Fails if the store is closed or restored meanwhile.
    */
   scanIdentities(visit: (chunk: IdentityRef[]) => void | Promise<void>): Promise<void>;
-  /** Stores a resolved batch atomically: profiles, identities, merges, traits, groups and events. */
+  /**
+   * Stores a resolved batch atomically: profiles, identities, merges, traits, groups and events. Throws
+   * RefusedDataError when it cannot hold the data itself.
+   */
   commitIngest(batch: IngestCommit): Promise<void>;
   /** Workspace and messageId of events received since `since`, newest first, for the dedupe window. */
   recentMessageKeys(since: string, limit: number): Promise<{ workspaceId: string; messageId: string }[]>;

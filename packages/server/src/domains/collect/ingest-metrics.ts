@@ -72,6 +72,11 @@ export function createIngestMetrics(
     help: 'Store transactions of acknowledged writes that failed; each is retried (the writes wait in the journal).',
     registers: [registry],
   });
+  const setAside = new Counter({
+    name: 'cairn_ingest_set_aside_messages_total',
+    help: 'Acknowledged messages whose data the store refused, set aside into files so later ones could be stored.',
+    registers: [registry],
+  });
   new Gauge({
     name: 'cairn_ingest_known_identities',
     help: 'Identities whose fingerprints the writer holds in memory to recognise new identifiers without a lookup.',
@@ -105,6 +110,7 @@ export function createIngestMetrics(
     dropped: (reason: DropReason, n = 1) => messages.inc({ outcome: reason }, n),
     committed: (n: number) => batchSize.observe(n),
     applyFailed: () => applyFailures.inc(),
+    setAside: (n: number) => setAside.inc(n),
   };
 }
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import type { MessageType } from '@cairn/protocol';
 import type { Registry } from 'prom-client';
 import { CairnError } from '../../errors/catalogue.js';
@@ -14,6 +15,7 @@ import { decodeIngestRecord } from './journal/ingest-record.js';
 import { JournalLog } from './journal/journal-log.js';
 import { eventsKind, untagRecord } from './journal/record-kind.js';
 import { replayedCommit } from './journal/replay.js';
+import { writeSetAside } from './journal/set-aside.js';
 import { PreparePool } from './prepare/prepare-pool.js';
 import type { Rejection } from './prepared-message.js';
 import { prepareAll, type RequestFacts } from './steps/prepare.js';
@@ -36,6 +38,11 @@ export interface IngestOptions {
   prepareWorkers: number;
   /** Told about store transactions that failed and are retried. */
   onApplyError?: (error: unknown, attempt: number) => void;
+  /**
+   * Told when the store refused the data of a commit, which was then set aside into `file` (see
+   * journal/set-aside.ts) so that the commits after it could be stored.
+   */
+  onSetAside?: (setAside: { file: string; events: number; reason: string; planStored: boolean }) => void;
   /** Told when reading the stored identities failed (new identifiers are then looked up in the store). */
   onIdentityScanError?: (error: unknown) => void;
 }
@@ -108,6 +115,12 @@ export class Ingestor {
         options.onApplyError?.(error, attempt);
       },
       now: () => now().getTime(),
+      setAside: async (commit, error, planStored) => {
+        const dir = path.join(path.dirname(options.journalDir), 'ingest-set-aside');
+        const file = await writeSetAside(dir, commit, { reason: error.message, planStored, at: now() });
+        this.metrics.setAside(commit.events.length);
+        options.onSetAside?.({ file, events: commit.events.length, reason: error.message, planStored });
+      },
     });
     this.pool = new PreparePool(options.prepareWorkers);
     store.onReplaced(() => this.restart());
@@ -128,19 +141,23 @@ export class Ingestor {
       if (kind !== eventsKind) {
         const replay = this.replays.get(kind);
         if (!replay) throw new Error(`The ingest journal holds a "${kind}" record and nothing can store it.`);
+        // In journal order: the event commits before it are stored first.
+        await this.applier.drain();
         await replay(body);
         continue;
       }
       const { record, bodies } = decodeIngestRecord(body);
       if (record.lastSeq <= stored) continue;
       const { commit } = replayedCommit(record, bodies, this.options.ipMode);
-      await this.store.events.commitIngest(commit);
       stored = record.lastSeq;
       replayed += commit.events.length;
       this.tellDurable(commit.events);
-      this.react(commit.events);
+      // Through the applier like live commits (reactions, setting aside what the store refuses). Segment 0: the
+      // journal lets go of nothing before the whole replay is stored.
+      this.applier.push(commit, 0);
     }
-    // Everything in the journal is in the store now.
+    await this.applier.drain();
+    // Everything in the journal is in the store now (or set aside).
     await log.release(Number.POSITIVE_INFINITY);
     this.writer = new EventWriter(
       this.store,

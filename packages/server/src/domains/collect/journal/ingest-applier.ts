@@ -1,4 +1,4 @@
-import type { IngestCommit } from '../../../store/collect-port.js';
+import { type IngestCommit, RefusedDataError } from '../../../store/collect-port.js';
 import type { StoredMessage } from '../ingest-commit.js';
 
 /** A journaled write waiting for the store: an event batch, or another kind's write (survey responses). */
@@ -21,6 +21,12 @@ export interface ApplierOptions {
   persist: (commit: IngestCommit) => Promise<void>;
   /** Called after each applied transaction with its events (after-commit reactions). */
   applied: (events: StoredMessage[]) => void;
+  /**
+   * Keeps what the store refused of a commit (RefusedDataError) durably out of the store, so that the commits after
+   * it can be stored: the refused events, and its traits and groups or identity plan when those were refused too
+   * (`planStored` tells whether the plan is in the store).
+   */
+  setAside: (commit: IngestCommit, error: RefusedDataError, planStored: boolean) => Promise<void>;
   /** The journal no longer needs records before this segment. */
   release: (segment: number) => void;
   /** A failed transaction is retried after this many milliseconds (doubling up to `maxRetryDelayMs`). */
@@ -143,24 +149,88 @@ export class IngestApplier {
     }
     this.applyingSince = (taken[0] as Pending).journaledAt;
     const commits = taken.flatMap((p) => (p.kind === 'events' ? [p.commit] : []));
-    const merged = commits.length ? mergeCommits(commits) : null;
-    if (merged) await this.retrying(() => this.options.persist(merged));
+    const stored = commits.length ? await this.storeEvents(commits) : [];
     for (const p of taken) if (p.kind === 'write') await this.retrying(p.apply);
     // Clamped: a discard (restore) may have zeroed the counts while this window was applied.
     this.pendingEvents = Math.max(0, this.pendingEvents - events);
     this.appliedCount = Math.min(this.pushed, this.appliedCount + taken.length);
     this.applyingSince = null;
     this.options.release((taken.at(-1) as Pending).segment);
-    if (merged) this.options.applied(merged.events);
+    if (stored.length) this.options.applied(stored);
     this.wake();
   }
 
+  /**
+   * Stores event commits in one transaction. When the store refuses their data, they are stored one by one, and of
+   * a commit it refuses alone, whatever it takes (storeAround) - instead of retrying forever, which would hold up
+   * every commit after it, and the next start too. Resolves with the events stored.
+   */
+  private async storeEvents(commits: IngestCommit[]): Promise<StoredMessage[]> {
+    const refused = await this.retrying(() => this.tryPersist(mergeCommits(commits)));
+    if (!refused) return commits.flatMap((c) => c.events);
+    const stored: StoredMessage[] = [];
+    for (const commit of commits) {
+      const refusedAlone =
+        commits.length === 1 ? refused : await this.retrying(() => this.tryPersist(commit));
+      stored.push(...(refusedAlone ? await this.storeAround(commit, refusedAlone) : commit.events));
+    }
+    return stored;
+  }
+
+  /**
+   * Stores what the store takes of a commit it refused, in parts: its events by halves down to the single events it
+   * refuses, then its traits and groups, then its identity plan (last, as in one transaction: merges also move the
+   * traits and groups stored before them). What it refuses is set aside, durably, before the journal lets go of it.
+   */
+  private async storeAround(commit: IngestCommit, refused: RefusedDataError): Promise<StoredMessage[]> {
+    const none = {
+      events: [],
+      plan: { newProfiles: [], newIdentities: [], merges: [] },
+      traits: [],
+      groups: [],
+    };
+    const refusedEvents: StoredMessage[] = [];
+    const storeEvents = async (events: StoredMessage[]): Promise<void> => {
+      if (!(await this.retrying(() => this.tryPersist({ ...none, events })))) return;
+      if (events.length === 1) {
+        refusedEvents.push(...events);
+        return;
+      }
+      const half = Math.ceil(events.length / 2);
+      await storeEvents(events.slice(0, half));
+      await storeEvents(events.slice(half));
+    };
+    await storeEvents(commit.events);
+    const { traits, groups, plan } = commit;
+    const observationsRefused = await this.retrying(() => this.tryPersist({ ...none, traits, groups }));
+    const planRefused = await this.retrying(() => this.tryPersist({ ...none, plan }));
+    const setAside: IngestCommit = {
+      events: refusedEvents,
+      plan: planRefused ? plan : none.plan,
+      traits: observationsRefused ? traits : [],
+      groups: observationsRefused ? groups : [],
+    };
+    await this.retrying(() => this.options.setAside(setAside, refused, planRefused === null));
+    const kept = new Set(refusedEvents);
+    return commit.events.filter((event) => !kept.has(event));
+  }
+
+  /** Stores a commit; a refusal of its data comes back (retrying cannot help), any other failure is thrown. */
+  private async tryPersist(commit: IngestCommit): Promise<RefusedDataError | null> {
+    try {
+      await this.options.persist(commit);
+      return null;
+    } catch (error) {
+      if (error instanceof RefusedDataError) return error;
+      throw error;
+    }
+  }
+
   /** Retries a failed transaction with growing pauses: the write stays in the journal meanwhile. */
-  private async retrying(work: () => Promise<void>): Promise<void> {
+  private async retrying<T>(work: () => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
-        await work();
-        return;
+        return await work();
       } catch (error) {
         this.options.onError?.(error, attempt);
         const base = this.options.retryDelayMs ?? 100;

@@ -3,7 +3,7 @@ import { mkdir, open, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { type DuckDBConnection, DuckDBTimestampValue } from '@duckdb/node-api';
 import type { IdentityKind } from '../../../domains/collect/identity/identity-graph.js';
-import type { EventStore, IngestCommit } from '../../collect-port.js';
+import { type EventStore, type IngestCommit, RefusedDataError } from '../../collect-port.js';
 import type { DuckDbDatabase } from '../database.js';
 import { str } from '../values.js';
 
@@ -92,6 +92,17 @@ async function loadEvents(c: DuckDBConnection, loadDir: string, events: IngestCo
   } finally {
     await rm(file, { force: true });
   }
+}
+
+/**
+ * DuckDB names the kind of every error first ("Conversion Error: …"). These kinds depend on the data alone (a value
+ * out of range, text that is no valid UTF-8 or JSON, a broken constraint): the same commit would fail again.
+ */
+const dataErrorKinds = /^(Conversion|Invalid Input|Out of Range|Constraint) Error:/;
+
+function refusedData(error: unknown): RefusedDataError | null {
+  const message = error instanceof Error ? error.message : String(error);
+  return dataErrorKinds.test(message) ? new RefusedDataError(message, { cause: error }) : null;
 }
 
 /** Buffers per writev call: within the operating system's limit of I/O vectors per call (IOV_MAX, 1024). */
@@ -202,7 +213,7 @@ export function eventStore(database: DuckDbDatabase): EventStore {
           await c.run('COMMIT');
         } catch (error) {
           await c.run('ROLLBACK').catch(() => undefined);
-          throw error;
+          throw refusedData(error) ?? error;
         }
       });
     },
