@@ -1,3 +1,4 @@
+import { instantOf } from '../../instants.js';
 import type { JourneyRecord } from '../../store/analytics-definitions-port.js';
 import type {
   CustomMetricSpec,
@@ -37,8 +38,12 @@ export function resolveTimeRange(range: Query['timeRange'], now: Date): Resolved
     else from.setTime(now.getTime() - Number.parseInt(range.last, 10) * day);
     return { from: from.toISOString(), to: now.toISOString() };
   }
-  const from = Date.parse(range.from);
-  const to = Date.parse(range.to);
+  const from = instantOf(range.from);
+  const to = instantOf(range.to);
+  if (from === null || to === null) {
+    const field = `body.timeRange.${from === null ? 'from' : 'to'}`;
+    throw invalidQuery([{ field, message: 'must lie between 0000-01-01 and 9999-12-31 (UTC)' }]);
+  }
   if (!(from < to))
     throw invalidQuery([{ field: 'body.timeRange.to', message: 'must be after timeRange.from' }]);
   if (to - from > maxSpan)

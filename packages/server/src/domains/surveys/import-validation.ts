@@ -1,6 +1,6 @@
 import { type Channel, isChannel, type SurveyDefinition } from '@cairn/protocol';
 import { CairnError } from '../../errors/catalogue.js';
-import { isoInstant } from '../collect/steps/timestamps.js';
+import { isoInstant } from '../../instants.js';
 import { missingRequired, type ParsedAnswer, validateAnswers } from './answer-validation.js';
 import { surveyLanguages } from './localise.js';
 
@@ -36,7 +36,7 @@ export const itemError = (index: number, field: string, reason: string) =>
     { field: `body.responses.${index}.${field}`, message: reason },
   ]);
 
-/** The store keeps instants with four-digit years in UTC (collect/steps/timestamps.ts). */
+/** The store keeps instants with four-digit years in UTC (instants.ts). */
 const expectedInstant = 'expected an ISO-8601 date-time between 0000-01-01 and 9999-12-31 (UTC)';
 
 /**

@@ -40,6 +40,14 @@ describe('POST /api/v1/workspaces/{id}/query: validation and access', () => {
         timeRange: { from: '2026-02-01T00:00:00Z', to: '2026-01-01T00:00:00Z' },
       }),
     ).toEqual(['body.timeRange.to']);
+    // The year 10000 once in UTC: no instant the store keeps.
+    expect(
+      await fieldsOf({
+        kind: 'kpi',
+        metric: 'nps',
+        timeRange: { from: '9999-12-31T23:59:59-01:00', to: '9999-12-31T23:59:59-02:00' },
+      }),
+    ).toEqual(['body.timeRange.from']);
     expect(
       await fieldsOf({
         kind: 'kpi',

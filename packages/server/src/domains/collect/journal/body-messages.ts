@@ -1,4 +1,4 @@
-import { isStorableInstant } from '../steps/timestamps.js';
+import { isStorableInstant } from '../../../instants.js';
 import type { BodyShape } from './ingest-record.js';
 
 export interface BodyMessages {

@@ -1,10 +1,11 @@
 import type { SegmentMessage } from '@cairn/protocol';
+import { isoInstant } from '../../../instants.js';
 import { extraIdentities } from '../identity/message-identities.js';
 import { encodeRows } from '../prepare/event-rows.js';
 import type { PreparedMessage } from '../prepared-message.js';
 import { deriveChannel } from './channel.js';
 import { type IpMode, pseudonymiseIp } from './pseudonymise-ip.js';
-import { correctedTimestamp, isoInstant } from './timestamps.js';
+import { correctedTimestamp } from './timestamps.js';
 import { parseUserAgent } from './user-agent.js';
 
 export interface RequestFacts {

@@ -1,7 +1,7 @@
 import { limits, type MessageType, messageSchemas, messageTypes, type SegmentMessage } from '@cairn/protocol';
 import Compile from 'typebox/compile';
+import { isStorableInstant } from '../../../instants.js';
 import type { Rejection, StepResult } from '../prepared-message.js';
-import { isStorableInstant } from './timestamps.js';
 
 /** Compiled once: TypeBox's JIT validators are what keep validation cheap on the hot path. */
 const validators = Object.fromEntries(
