@@ -6,6 +6,7 @@ import { uuidv7 } from 'uuidv7';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDuckDbStore } from '../../store/duckdb/store.js';
 import type { Store } from '../../store/port.js';
+import { testIngestOptions, withEventStore } from '../../test-support/ingestor.js';
 import { Ingestor } from './ingestor.js';
 
 /** What an operator sees at /metrics when the store refuses acknowledged events for a while. */
@@ -24,14 +25,10 @@ afterEach(async () => {
 /** The store, refusing the first `failures` event transactions. */
 function refusingFirst(failures: number): Store {
   let left = failures;
-  const events = new Proxy(store.events, {
-    get: (target, key) =>
-      key === 'commitIngest'
-        ? (commit: Parameters<Store['events']['commitIngest']>[0]) =>
-            left-- > 0 ? Promise.reject(new Error('disk full')) : target.commitIngest(commit)
-        : Reflect.get(target, key),
+  return withEventStore(store, {
+    commitIngest: (commit) =>
+      left-- > 0 ? Promise.reject(new Error('disk full')) : store.events.commitIngest(commit),
   });
-  return new Proxy(store, { get: (target, key) => (key === 'events' ? events : Reflect.get(target, key)) });
 }
 
 const value = async (registry: Registry, name: string) =>
@@ -44,18 +41,12 @@ describe('ingestion metrics', () => {
     const errors: number[] = [];
     const ingestor = new Ingestor(
       refusingFirst(2),
-      {
-        ipMode: 'truncate',
+      testIngestOptions(dir, {
         maxPendingMessages: 1_000,
-        maxBatchMessages: 1_000,
-        dedupeWindowHours: 24,
         dedupeMaxEntries: 10_000,
-        journalDir: path.join(dir, 'ingest-journal'),
         maxUnappliedEvents: 1_000,
-        maxEventsPerApply: 1_000,
-        prepareWorkers: 0,
         onApplyError: (_error, attempt) => errors.push(attempt),
-      },
+      }),
       registry,
       () => new Date(clock),
     );

@@ -10,42 +10,15 @@ import { messageKey } from './fingerprint-set.js';
 import { GroupCommitQueue, type Staged } from './group-commit.js';
 import type { StoredMessage } from './ingest-commit.js';
 import { createIngestMetrics, type IngestMetrics } from './ingest-metrics.js';
+import type { IngestOptions } from './ingest-options.js';
 import { IngestApplier } from './journal/ingest-applier.js';
-import { decodeIngestRecord } from './journal/ingest-record.js';
 import { JournalLog } from './journal/journal-log.js';
-import { eventsKind, untagRecord } from './journal/record-kind.js';
-import { replayedCommit } from './journal/replay.js';
+import { replayJournal } from './journal/replay.js';
 import { writeSetAside } from './journal/set-aside.js';
 import { PreparePool } from './prepare/prepare-pool.js';
 import type { Rejection } from './prepared-message.js';
 import { prepareAll, type RequestFacts } from './steps/prepare.js';
-import type { IpMode } from './steps/pseudonymise-ip.js';
 import { validateAll } from './steps/validate.js';
-
-export interface IngestOptions {
-  ipMode: IpMode;
-  maxPendingMessages: number;
-  maxBatchMessages: number;
-  dedupeWindowHours: number;
-  dedupeMaxEntries: number;
-  /** Where the ingest journal lives (one directory per store). */
-  journalDir: string;
-  /** Journaled events not yet in the store; above it ingestion answers 503 + Retry-After. */
-  maxUnappliedEvents: number;
-  /** Events per store transaction when the applier catches up. */
-  maxEventsPerApply: number;
-  /** Worker threads that prepare request bodies (0: on the event loop). */
-  prepareWorkers: number;
-  /** Told about store transactions that failed and are retried. */
-  onApplyError?: (error: unknown, attempt: number) => void;
-  /**
-   * Told when the store refused the data of a commit, which was then set aside into `file` (see
-   * journal/set-aside.ts) so that the commits after it could be stored.
-   */
-  onSetAside?: (setAside: { file: string; events: number; reason: string; planStored: boolean }) => void;
-  /** Told when reading the stored identities failed (new identifiers are then looked up in the store). */
-  onIdentityScanError?: (error: unknown) => void;
-}
 
 export interface IngestResult {
   stored: number;
@@ -134,29 +107,13 @@ export class Ingestor {
   async start(): Promise<{ replayed: number }> {
     const { log, records } = await JournalLog.open(this.options.journalDir);
     this.journal = log;
-    let replayed = 0;
-    let stored = await this.store.events.lastIngestSeq();
-    for (const { payload } of records) {
-      const { kind, body } = untagRecord(payload);
-      if (kind !== eventsKind) {
-        const replay = this.replays.get(kind);
-        if (!replay) throw new Error(`The ingest journal holds a "${kind}" record and nothing can store it.`);
-        // In journal order: the event commits before it are stored first.
-        await this.applier.drain();
-        await replay(body);
-        continue;
-      }
-      const { record, bodies } = decodeIngestRecord(body);
-      if (record.lastSeq <= stored) continue;
-      const { commit } = replayedCommit(record, bodies, this.options.ipMode);
-      stored = record.lastSeq;
-      replayed += commit.events.length;
-      this.tellDurable(commit.events);
-      // Through the applier like live commits (reactions, setting aside what the store refuses). Segment 0: the
-      // journal lets go of nothing before the whole replay is stored.
-      this.applier.push(commit, 0);
-    }
-    await this.applier.drain();
+    const replayed = await replayJournal(records, {
+      storedSeq: await this.store.events.lastIngestSeq(),
+      ipMode: this.options.ipMode,
+      applier: this.applier,
+      replays: this.replays,
+      durable: (events) => this.tellDurable(events),
+    });
     // Everything in the journal is in the store now (or set aside).
     await log.release(Number.POSITIVE_INFINITY);
     this.writer = new EventWriter(

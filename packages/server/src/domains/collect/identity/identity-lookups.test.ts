@@ -6,7 +6,8 @@ import { uuidv7 } from 'uuidv7';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDuckDbStore } from '../../../store/duckdb/store.js';
 import type { Store } from '../../../store/port.js';
-import { type IngestOptions, Ingestor } from '../ingestor.js';
+import { testIngestOptions, withEventStore } from '../../../test-support/ingestor.js';
+import { Ingestor } from '../ingestor.js';
 import type { IdentityRef } from './identity-graph.js';
 
 /**
@@ -25,31 +26,16 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const options = (): IngestOptions => ({
-  ipMode: 'truncate',
-  maxPendingMessages: 10_000,
-  maxBatchMessages: 1_000,
-  dedupeWindowHours: 24,
-  dedupeMaxEntries: 100_000,
-  journalDir: path.join(dir, 'ingest-journal'),
-  maxUnappliedEvents: 10_000,
-  maxEventsPerApply: 1_000,
-  prepareWorkers: 0,
-});
+const options = () => testIngestOptions(dir);
 
 /** The store, recording the identities the writer looks up in it. */
-function recordingLookups(store: Store, asked: IdentityRef[][]): Store {
-  const events = new Proxy(store.events, {
-    get: (target, key) =>
-      key === 'lookupIdentities'
-        ? (refs: IdentityRef[]) => {
-            asked.push(refs);
-            return target.lookupIdentities(refs);
-          }
-        : Reflect.get(target, key),
+const recordingLookups = (store: Store, asked: IdentityRef[][]) =>
+  withEventStore(store, {
+    lookupIdentities: (refs) => {
+      asked.push(refs);
+      return store.events.lookupIdentities(refs);
+    },
   });
-  return new Proxy(store, { get: (target, key) => (key === 'events' ? events : Reflect.get(target, key)) });
-}
 
 const visitors = Array.from({ length: 2_500 }, (_, i) => `visitor-${i}`);
 const visits = (ids: string[]) => ids.map((anonymousId) => ({ type: 'page', anonymousId, name: 'Home' }));

@@ -6,8 +6,9 @@ import { uuidv7 } from 'uuidv7';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDuckDbStore } from '../../../store/duckdb/store.js';
 import type { Store } from '../../../store/port.js';
+import { testIngestOptions, withEventStore } from '../../../test-support/ingestor.js';
 import type { StoredMessage } from '../ingest-commit.js';
-import { type IngestOptions, Ingestor } from '../ingestor.js';
+import { Ingestor } from '../ingestor.js';
 
 /**
  * The journal's promise: an acknowledged event survives a crash that comes before it reached the store. The
@@ -26,17 +27,7 @@ afterEach(async () => {
 });
 
 const now = () => new Date('2026-12-01T10:00:00Z');
-const options = (): IngestOptions => ({
-  ipMode: 'truncate',
-  maxPendingMessages: 10_000,
-  maxBatchMessages: 1_000,
-  dedupeWindowHours: 24,
-  dedupeMaxEntries: 100_000,
-  journalDir: path.join(dir, 'ingest-journal'),
-  maxUnappliedEvents: 10_000,
-  maxEventsPerApply: 1_000,
-  prepareWorkers: 0,
-});
+const options = () => testIngestOptions(dir);
 
 async function openStore() {
   const store = await openDuckDbStore(path.join(dir, 'cairn.duckdb'));
@@ -46,13 +37,8 @@ async function openStore() {
 }
 
 /** The same store, except that storing events never finishes. */
-function storeThatHangsOnEvents(store: Store): Store {
-  const events = new Proxy(store.events, {
-    get: (target, key) =>
-      key === 'commitIngest' ? () => new Promise<void>(() => undefined) : Reflect.get(target, key),
-  });
-  return new Proxy(store, { get: (target, key) => (key === 'events' ? events : Reflect.get(target, key)) });
-}
+const storeThatHangsOnEvents = (store: Store) =>
+  withEventStore(store, { commitIngest: () => new Promise<void>(() => undefined) });
 
 const facts = { requestIp: '203.0.113.9', requestUserAgent: 'test' };
 const batchBody = (messages: object[]) => ({

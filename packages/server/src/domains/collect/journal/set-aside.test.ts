@@ -7,7 +7,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { IngestCommit } from '../../../store/collect-port.js';
 import { openDuckDbStore } from '../../../store/duckdb/store.js';
 import type { Store } from '../../../store/port.js';
-import { type IngestOptions, Ingestor } from '../ingestor.js';
+import { testIngestOptions, withEventStore } from '../../../test-support/ingestor.js';
+import { Ingestor } from '../ingestor.js';
 import type { SetAsideHeader } from './set-aside.js';
 
 /**
@@ -26,17 +27,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const options = (): IngestOptions => ({
-  ipMode: 'truncate',
-  maxPendingMessages: 10_000,
-  maxBatchMessages: 1_000,
-  dedupeWindowHours: 24,
-  dedupeMaxEntries: 100_000,
-  journalDir: path.join(dir, 'ingest-journal'),
-  maxUnappliedEvents: 10_000,
-  maxEventsPerApply: 1_000,
-  prepareWorkers: 0,
-});
+const options = () => testIngestOptions(dir);
 
 async function openStore() {
   const store = await openDuckDbStore(path.join(dir, 'cairn.duckdb'));
@@ -56,10 +47,7 @@ function poisoning(store: Store, mode: 'poison' | 'hang'): Store {
     }
     return store.events.commitIngest(commit);
   };
-  const events = new Proxy(store.events, {
-    get: (target, key) => (key === 'commitIngest' ? commitIngest : Reflect.get(target, key)),
-  });
-  return new Proxy(store, { get: (target, key) => (key === 'events' ? events : Reflect.get(target, key)) });
+  return withEventStore(store, { commitIngest });
 }
 
 const facts = (workspaceId: string) => ({
